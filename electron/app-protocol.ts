@@ -1,0 +1,27 @@
+/**
+ * The `app://kiosk/` origin the Electron window loads the renderer from (no `file://`): a
+ * handler for `protocol.handle`, written against the web `Request`/`Response` so tests call it
+ * directly.
+ */
+import { readStaticFile } from '../host/static-files';
+import { CONTENT_SECURITY_POLICY } from '../host/http-host';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://kiosk';
+
+export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'kiosk' || request.method !== 'GET') return new Response('Not found', { status: 404 });
+    const file = await readStaticFile(rendererDir, url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  };
+}

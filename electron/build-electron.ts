@@ -1,0 +1,43 @@
+/**
+ * Bundles the Electron main process (ESM) and the preload (CommonJS, as sandboxed preloads must
+ * be) into dist/electron/, and copies beside the bundle the files the bundled modules read at
+ * run time through `new URL('./…', import.meta.url)`: same relative paths as in the sources.
+ */
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const out = `${root}dist/electron/`;
+
+/** Files read at run time, relative to the module that reads them = relative to the bundle. */
+const RUNTIME_FILES: [from: string, to: string][] = [
+  ['sync/migrations', 'migrations'],
+  ['sync/demo/demo-taxonomy.json', 'demo-taxonomy.json'],
+  ['kiosk-config/examples/demo.jsonc', 'examples/demo.jsonc'],
+];
+
+export async function buildElectron(): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' } as const;
+  await build({
+    ...common,
+    entryPoints: [`${root}electron/main.ts`],
+    outfile: `${out}main.js`,
+    format: 'esm',
+    external: ['electron', 'better-sqlite3'],
+  });
+  await build({
+    ...common,
+    entryPoints: [`${root}electron/preload.ts`],
+    outfile: `${out}preload.cjs`,
+    format: 'cjs',
+    external: ['electron'],
+  });
+  for (const [from, to] of RUNTIME_FILES) cpSync(`${root}${from}`, `${out}${to}`, { recursive: true });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildElectron();
+}

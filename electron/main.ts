@@ -1,0 +1,72 @@
+/**
+ * The Electron kiosk shell: one full-screen window, isolated and sandboxed, loading the renderer
+ * from app://kiosk/, talking to the handler table over IPC. The full lockdown (navigation,
+ * permissions, shortcuts, fuses) and updates come with the shell issue.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { KioskConfigError } from '../kiosk-config/load-config';
+import { configErrorPage } from '../host/config-error-page';
+import { openKioskRuntime, type KioskRuntime } from '../host/kiosk-runtime';
+import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
+import { registerKioskIpc } from './register-kiosk-ipc';
+import { readShellOptions } from './shell-options';
+
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+function kioskWindow(): BrowserWindow {
+  return new BrowserWindow({
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: PRELOAD,
+    },
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const options = readShellOptions(process.argv);
+  let runtime: KioskRuntime;
+  try {
+    runtime = openKioskRuntime({
+      configFile: options.configFile,
+      now: options.now ? new Date(options.now) : undefined,
+      version: app.getVersion(),
+      demoMirrorPath: join(app.getPath('userData'), 'demo-mirror.sqlite'),
+    });
+  } catch (error) {
+    if (!(error instanceof KioskConfigError)) throw error;
+    console.error(error.message);
+    const window = kioskWindow();
+    window.on('closed', () => app.exit(2));
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(configErrorPage(error.message))}`);
+    return;
+  }
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  const unregister = registerKioskIpc(ipcMain, runtime.dispatch);
+  app.on('will-quit', () => {
+    unregister();
+    runtime.close();
+  });
+  app.on('window-all-closed', () => app.quit());
+  await kioskWindow().loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+start().catch((error: unknown) => {
+  console.error('[kiosk] the Electron shell could not start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,39 @@
+/** The handler table: one function per contract method, answering from the mirror and the config. */
+import type { KioskApi } from '../common/contract/kiosk-api';
+import type { KioskConfig } from '../kiosk-config/config-schema';
+import type { MirrorDatabase } from '../sync/mirror-database';
+import { categoryTree, mirrorSummary } from '../sync/mirror-queries';
+
+export interface HandlerContext {
+  config: KioskConfig;
+  mirror: MirrorDatabase;
+  /** The kiosk's clock; fixed by `--now`. */
+  now: () => Date;
+  version: string;
+}
+
+export function createKioskHandlers(context: HandlerContext): KioskApi {
+  const { config, mirror } = context;
+  return {
+    async status() {
+      const summary = mirrorSummary(mirror);
+      return {
+        kiosk: {
+          id: config.kiosk.id,
+          name: config.kiosk.name,
+          label: config.location.label,
+          address: config.location.address,
+          latitude: config.location.latitude,
+          longitude: config.location.longitude,
+        },
+        data: { date: summary.dataDate, placeCount: summary.placeCount, demo: summary.source === 'demo' },
+        version: context.version,
+        languages: { enabled: config.languages.enabled, default: config.languages.default },
+        now: context.now().toISOString(),
+      };
+    },
+    async categories() {
+      return { roots: categoryTree(mirror) };
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The schema of one kiosk's configuration file. Descriptions end up in the JSON Schema given to
+ * admins (`kiosk-config/kiosk-config.schema.json`) and in the error messages of `load-config.ts`.
+ */
+import { z } from 'zod';
+import { KIOSK_LANGUAGES, SOURCE_LANGUAGE } from '../common/i18n/languages';
+
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'a time of day written HH:MM, e.g. "03:30"' })
+  .describe('time of day, HH:MM, in Europe/Paris time');
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: 'an http:// or https:// URL' })
+  .describe('an http:// or https:// URL');
+
+/** French department codes: 01–95, 2A, 2B, overseas 971–976, 984–989. */
+const departmentCode = z
+  .string()
+  .regex(/^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6]|98[4-9])$/, {
+    message: 'a French department code such as "67", "2A" or "974"',
+  });
+
+const languageCode = z.enum(KIOSK_LANGUAGES);
+
+const tokenSource = z
+  .union(
+    [
+      z.strictObject({ file: z.string().min(1).describe('path of a file holding only the token') }),
+      z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/).describe('name of an environment variable') }),
+    ],
+    {
+      error: (issue) =>
+        typeof issue.input === 'string'
+          ? 'never the token itself: { "file": "<path>" } or { "env": "<VARIABLE>" } (config files get shared; tokens must not)'
+          : '{ "file": "<path of a file holding the token>" } or { "env": "<ENVIRONMENT_VARIABLE>" }',
+    },
+  )
+  .describe('where the Soliguide API token comes from: a file or an environment variable, never inline');
+
+export const kioskConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('path or URL of kiosk-config.schema.json, for editors'),
+    kiosk: z.strictObject({
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{2,62}$/, { message: 'lower-case letters, digits and dashes, 3 to 63 characters' })
+        .describe('stable identifier of this kiosk in the fleet, e.g. "caf-67-strasbourg-01"'),
+      name: z.string().min(1).max(80).describe('short name of the kiosk, e.g. "CAF Strasbourg — accueil"'),
+    }),
+    location: z.strictObject({
+      latitude: z.number().min(-90).max(90).describe('WGS84 latitude of the kiosk, in degrees'),
+      longitude: z.number().min(-180).max(180).describe('WGS84 longitude of the kiosk, in degrees'),
+      address: z.string().min(1).describe('postal address of the kiosk, printed on tickets'),
+      label: z.string().min(1).max(80).describe('where people are, shown on screen: "CAF du Bas-Rhin — Strasbourg"'),
+    }),
+    territory: z.strictObject({
+      departments: z.array(departmentCode).min(1).describe('departments mirrored from Soliguide'),
+    }),
+    demo: z
+      .boolean()
+      .default(false)
+      .describe('run on a locally generated demo directory, with no network at all'),
+    soliguide: z
+      .strictObject({
+        apiBaseUrl: httpUrl.describe('base URL of the Soliguide API given by Solinum'),
+        token: tokenSource,
+      })
+      .optional()
+      .describe('the Soliguide partner API (required unless demo is true)'),
+    mirror: z
+      .strictObject({
+        path: z.string().min(1).describe('SQLite file of the local mirror; relative to the config file'),
+      })
+      .default({ path: 'var/mirror.sqlite' }),
+    languages: z
+      .strictObject({
+        enabled: z.array(languageCode).min(1).describe('languages offered on screen, in the order shown'),
+        default: languageCode.describe('language of the welcome screen after each idle reset'),
+      })
+      .default({ enabled: [...KIOSK_LANGUAGES], default: SOURCE_LANGUAGE }),
+    idleTimeoutSeconds: z
+      .int()
+      .min(20)
+      .max(900)
+      .default(90)
+      .describe('seconds without a touch before the kiosk forgets the session and returns to welcome'),
+    printer: z
+      .strictObject({
+        name: z.string().min(1).optional().describe('CUPS queue name; the system default when absent'),
+        paper: z.enum(['ticket-80mm', 'a4']).default('ticket-80mm'),
+      })
+      .default({ paper: 'ticket-80mm' }),
+    staff: z
+      .strictObject({
+        pinHash: z
+          .string()
+          .regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, {
+            message: 'a PIN hash written scrypt$<salt>$<hash> (base64), never the PIN itself',
+          })
+          .optional(),
+      })
+      .default({}),
+    updates: z
+      .strictObject({
+        feedUrl: httpUrl.optional().describe('generic electron-updater feed (self-hosted static files)'),
+        channel: z.enum(['stable', 'beta']).default('stable'),
+      })
+      .default({ channel: 'stable' }),
+    maintenanceWindow: z
+      .strictObject({ start: clockTime, end: clockTime })
+      .default({ start: '03:00', end: '05:00' })
+      .describe('when updates may be installed, Europe/Paris time'),
+    remoteSettings: z
+      .strictObject({
+        url: httpUrl,
+        publicKey: z
+          .string()
+          .regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'an Ed25519 public key, 32 bytes in base64' }),
+      })
+      .optional()
+      .describe('signed settings pushed by the fleet admin'),
+    tiles: z
+      .strictObject({
+        urlTemplate: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, {
+          message: 'an http(s) URL template with {z}, {x} and {y}',
+        }),
+        attribution: z.string().min(1),
+      })
+      .optional()
+      .describe('raster tile source for the offline map'),
+    routing: z
+      .strictObject({ kind: z.enum(['ign', 'osrm']), url: httpUrl })
+      .optional()
+      .describe('walking route source'),
+    sync: z
+      .strictObject({
+        fullAfter: clockTime.default('04:30').describe('daily full reconciliation, not before Soliguide’s 04:00 jobs'),
+        lightEveryMinutes: z.int().min(15).max(1440).default(120),
+        randomOffsetMinutes: z.int().min(0).max(180).default(45),
+      })
+      .default({ fullAfter: '04:30', lightEveryMinutes: 120, randomOffsetMinutes: 45 }),
+  })
+  .superRefine((config, context) => {
+    if (!config.languages.enabled.includes(config.languages.default)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['languages', 'default'],
+        input: config.languages.default,
+        message: `one of the enabled languages (${config.languages.enabled.join(', ')})`,
+      });
+    }
+    if (!config.demo && config.soliguide === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['soliguide'],
+        input: undefined,
+        message: 'the Soliguide API settings { apiBaseUrl, token }, required unless "demo": true',
+      });
+    }
+  });
+
+export type KioskConfigInput = z.input<typeof kioskConfigSchema>;
+export type KioskConfig = z.output<typeof kioskConfigSchema>;

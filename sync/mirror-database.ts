@@ -1,0 +1,28 @@
+/** Opens the SQLite mirror with the settings every user of it relies on. */
+import Database from 'better-sqlite3';
+import { migrate } from './migrations';
+
+export type MirrorDatabase = Database.Database;
+
+export interface OpenMirrorOptions {
+  /** Readers (the UI side) never migrate nor write. */
+  readonly?: boolean;
+}
+
+export function openMirror(file: string, options: OpenMirrorOptions = {}): MirrorDatabase {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    if (!options.readonly) {
+      // WAL: the UI keeps reading the last published state while a sync writes.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 2000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
