@@ -12,6 +12,9 @@ export function chromiumKioskArgs(url: string, profileDir: string, env: NodeJS.P
   const args = [
     `--app=${url}`,
     '--kiosk',
+    // Without a window manager (bare X, Xvfb) --kiosk cannot go full screen: at least start at the origin.
+    '--start-fullscreen',
+    '--window-position=0,0',
     `--user-data-dir=${profileDir}`,
     '--no-first-run',
     '--no-default-browser-check',

@@ -23,6 +23,8 @@ interface Def {
   shape?: Record<string, AnySchema>;
   element?: AnySchema;
   options?: AnySchema[];
+  /** z.int() and friends: a number schema with an integer format. */
+  format?: string;
 }
 
 function defOf(schema: AnySchema): Def {
@@ -100,7 +102,9 @@ export function describeIssue(root: AnySchema, input: unknown, issue: z.core.$Zo
       }));
     }
     case 'invalid_type': {
-      const expected = withDescription(ARTICLE[issue.expected] ?? issue.expected, at?.description);
+      const integer = at !== null && /int/.test(defOf(at.schema).format ?? '');
+      const kind = integer ? 'int' : issue.expected;
+      const expected = withDescription(ARTICLE[kind] ?? kind, at?.description);
       if (value === undefined) return [{ field, expected, kind: 'missing' }];
       return [{ field, value, expected, kind: 'wrong-type' }];
     }

@@ -1,0 +1,97 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiCategoryNode } from '../../sync/categories/store-categories';
+import { demoTaxonomy, ensureDemoMirror, NotADemoMirrorError, DEMO_PLACE_COUNT } from '../../sync/demo/demo-mirror';
+import { openMirror } from '../../sync/mirror-database';
+import { categoryTree, mirrorSummary, writeMeta } from '../../sync/mirror-queries';
+
+const AREA = { latitude: 48.5846, longitude: 7.7507, departmentCode: '67', postalCode: '67000', city: 'Strasbourg' };
+const NOW = new Date('2026-11-24T09:30:00Z');
+const SHARED_CATEGORIES = fileURLToPath(new URL('../../../shared/soliguide/fixtures/example-4-response-GET-v2-categories.json', import.meta.url));
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'demo-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+describe('the demo mirror', () => {
+  it('is generated once, marked as demo, with its data date, places around the kiosk and the taxonomy', () => {
+    const file = join(dir, 'demo.sqlite');
+    expect(ensureDemoMirror(file, AREA, NOW)).toBe(true);
+    expect(ensureDemoMirror(file, AREA, new Date('2027-01-01T00:00:00Z'))).toBe(false);
+    const db = openMirror(file);
+    expect(mirrorSummary(db)).toEqual({ source: 'demo', dataDate: NOW.toISOString(), placeCount: DEMO_PLACE_COUNT });
+    const places = db.prepare('SELECT name, latitude, longitude FROM places').all() as { name: string; latitude: number; longitude: number }[];
+    for (const place of places) {
+      expect(place.name).toContain('(démo)');
+      expect(haversineKm(AREA, place)).toBeLessThanOrEqual(6.1);
+    }
+    const orphans = db.prepare('SELECT count(*) FROM services WHERE category_id NOT IN (SELECT id FROM categories)').pluck().get();
+    expect(orphans).toBe(0);
+    expect(categoryTree(db).map((root) => root.id)).toEqual(demoTaxonomy().map((root) => root.id));
+    db.close();
+    expect(existsSync(`${file}.${process.pid}.tmp`)).toBe(false);
+  });
+
+  it('is the same directory on every generation', () => {
+    ensureDemoMirror(join(dir, 'a.sqlite'), AREA, NOW);
+    ensureDemoMirror(join(dir, 'b.sqlite'), AREA, NOW);
+    const rows = (file: string) => new Database(join(dir, file), { readonly: true }).prepare('SELECT * FROM places ORDER BY lieu_id').all();
+    expect(rows('a.sqlite')).toEqual(rows('b.sqlite'));
+  });
+
+  it('is regenerated when written by another generator version', () => {
+    const file = join(dir, 'demo.sqlite');
+    ensureDemoMirror(file, AREA, NOW);
+    const db = openMirror(file);
+    writeMeta(db, 'demo_generator', 'old');
+    db.close();
+    expect(ensureDemoMirror(file, AREA, NOW)).toBe(true);
+  });
+
+  it('never overwrites a real Soliguide mirror', () => {
+    const file = join(dir, 'real.sqlite');
+    const db = openMirror(file);
+    writeMeta(db, 'source', 'soliguide');
+    db.close();
+    expect(() => ensureDemoMirror(file, AREA, NOW)).toThrow(NotADemoMirrorError);
+    const check = openMirror(file);
+    expect(mirrorSummary(check).source).toBe('soliguide');
+    check.close();
+  });
+
+  it('reads the category tree in display order, a multi-parent leaf under each parent', () => {
+    const file = join(dir, 'demo.sqlite');
+    ensureDemoMirror(file, AREA, NOW);
+    const db = openMirror(file);
+    const tree = categoryTree(db);
+    db.close();
+    const ranks = tree.map((root) => root.rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const health = tree.find((root) => root.id === 'health');
+    const parentsOfPsychiatry = health?.children.filter((child) => child.children.some((c) => c.id === 'psychiatry')).map((c) => c.id);
+    expect(parentsOfPsychiatry?.sort()).toEqual(['health_specialists', 'mental_health']);
+  });
+
+  it('embeds the same category graph as Soliguide’s GET /v2/categories (conformance with ../shared)', () => {
+    if (!existsSync(SHARED_CATEGORIES)) {
+      throw new Error(`Conformance corpus missing: ${SHARED_CATEGORIES}. Clone the project with shared/ beside it.`);
+    }
+    const strip = (node: ApiCategoryNode): ApiCategoryNode => ({ id: node.id, rank: node.rank, children: node.children.map(strip) });
+    const shared = (JSON.parse(readFileSync(SHARED_CATEGORIES, 'utf8')) as ApiCategoryNode[]).map(strip);
+    expect(demoTaxonomy()).toEqual(shared);
+  });
+});
