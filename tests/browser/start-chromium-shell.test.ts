@@ -30,21 +30,32 @@ async function attach(debugPort: number) {
   throw new Error('could not attach to the kiosk Chromium');
 }
 
+/** `npm start -- --shell=chromium <args>` under Xvfb, attached to its Chromium over CDP. */
+async function startKiosk(args: string[]) {
+  requireChromium();
+  const xvfbRun = requireXvfbRun();
+  const debugPort = await freePort();
+  const launcher = await startUntil(
+    xvfbRun,
+    ['-a', '-s', '-screen 0 1280x1024x24', TSX, 'host/start-cli.ts', '--shell=chromium', ...args],
+    /opening Chromium in kiosk mode/,
+    { ...process.env, BORNE_CHROMIUM_FLAGS: `--remote-debugging-port=${debugPort}` },
+  );
+  try {
+    const browser = await attach(debugPort);
+    const page = browser.contexts()[0]?.pages()[0];
+    if (!page) throw new Error('the kiosk Chromium has no window');
+    return { launcher, browser, page };
+  } catch (error) {
+    stop(launcher.child, 'SIGKILL');
+    throw error;
+  }
+}
+
 describe('npm start with the Chromium shell', () => {
   it('opens the welcome screen full-screen in Chromium kiosk mode, and stops cleanly', async () => {
-    requireChromium();
-    const xvfbRun = requireXvfbRun();
-    const debugPort = await freePort();
-    const launcher = await startUntil(
-      xvfbRun,
-      ['-a', '-s', '-screen 0 1280x1024x24', TSX, 'host/start-cli.ts', '--shell=chromium', '--now', '2026-11-24T10:30:00+01:00'],
-      /opening Chromium in kiosk mode/,
-      { ...process.env, BORNE_CHROMIUM_FLAGS: `--remote-debugging-port=${debugPort}` },
-    );
+    const { launcher, browser, page } = await startKiosk(['--now', '2026-11-24T10:30:00+01:00']);
     try {
-      const browser = await attach(debugPort);
-      const page = browser.contexts()[0]?.pages()[0];
-      if (!page) throw new Error('the kiosk Chromium has no window');
       await page.waitForSelector('[data-screen="welcome"]');
       expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const frame = await page.evaluate(() => ({
@@ -65,21 +76,11 @@ describe('npm start with the Chromium shell', () => {
   });
 
   it('shows a broken configuration on screen and on stderr, and exits 2 when the window closes', async () => {
-    const xvfbRun = requireXvfbRun();
     const dir = mkdtempSync(join(tmpdir(), 'start-bad-'));
     const config = join(dir, 'kiosk.json');
     writeFileSync(config, JSON.stringify({ kiosk: { id: 'x1x', name: 'X' }, location: { latitude: 'north' } }));
-    const debugPort = await freePort();
-    const launcher = await startUntil(
-      xvfbRun,
-      ['-a', TSX, 'host/start-cli.ts', '--shell=chromium', '--config', config],
-      /opening Chromium in kiosk mode/,
-      { ...process.env, BORNE_CHROMIUM_FLAGS: `--remote-debugging-port=${debugPort}` },
-    );
+    const { launcher, browser, page } = await startKiosk(['--config', config]);
     try {
-      const browser = await attach(debugPort);
-      const page = browser.contexts()[0]?.pages()[0];
-      if (!page) throw new Error('the kiosk Chromium has no window');
       await page.waitForSelector('pre');
       const shown = await page.textContent('pre');
       expect(shown).toContain('location.latitude: got "north"; expected a number');
