@@ -58,9 +58,14 @@ async function start(): Promise<void> {
   }
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
   const unregister = registerKioskIpc(ipcMain, runtime.dispatch);
-  app.on('will-quit', () => {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    // Let a running sync finish its write before the process goes.
+    event.preventDefault();
+    closing = true;
     unregister();
-    runtime.close();
+    void runtime.close().finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
   await kioskWindow().loadURL(`${APP_ORIGIN}/index.html`);

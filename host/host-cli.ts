@@ -28,10 +28,10 @@ async function main(): Promise<number> {
   console.log(`Kiosk host listening on ${host.url} (config ${runtime.loaded.file})`);
   return new Promise((resolve) => {
     const stop = (): void => {
-      void host.close().then(() => {
-        runtime.close();
-        resolve(0);
-      });
+      void host
+        .close()
+        .then(() => runtime.close())
+        .then(() => resolve(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

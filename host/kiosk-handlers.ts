@@ -3,6 +3,7 @@ import type { KioskApi } from '../common/contract/kiosk-api';
 import type { KioskConfig } from '../kiosk-config/config-schema';
 import type { MirrorDatabase } from '../sync/mirror-database';
 import { categoryTree, mirrorSummary } from '../sync/mirror-queries';
+import { lastRun } from '../sync/sync-runs';
 
 export interface HandlerContext {
   config: KioskConfig;
@@ -17,6 +18,8 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
   return {
     async status() {
       const summary = mirrorSummary(mirror);
+      const now = context.now();
+      const run = lastRun(mirror);
       return {
         kiosk: {
           id: config.kiosk.id,
@@ -26,10 +29,22 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
           latitude: config.location.latitude,
           longitude: config.location.longitude,
         },
-        data: { date: summary.dataDate, placeCount: summary.placeCount, demo: summary.source === 'demo' },
+        data: {
+          date: summary.dataDate,
+          placeCount: summary.placeCount,
+          demo: summary.source === 'demo',
+          ageSeconds: summary.dataDate === null ? null : Math.round((now.getTime() - Date.parse(summary.dataDate)) / 1000),
+          lastSync: run && {
+            kind: run.kind,
+            outcome: run.outcome,
+            startedAt: new Date(run.started_at).toISOString(),
+            finishedAt: run.finished_at === null ? null : new Date(run.finished_at).toISOString(),
+            error: run.error,
+          },
+        },
         version: context.version,
         languages: { enabled: config.languages.enabled, default: config.languages.default },
-        now: context.now().toISOString(),
+        now: now.toISOString(),
       };
     },
     async categories() {

@@ -3,10 +3,15 @@
  * generated when the config asks for it), and the dispatcher over the handler table. Used by the
  * HTTP host, the Chromium shell launcher and the Electron main process.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createDispatcher, type KioskDispatch } from '../common/contract/dispatch';
 import { loadKioskConfig, type LoadedConfig } from '../kiosk-config/load-config';
 import { ensureDemoMirror } from '../sync/demo/demo-mirror';
 import { openMirror, type MirrorDatabase } from '../sync/mirror-database';
+import { syncPass } from '../sync/sync-from-config';
+import { SyncScheduler } from '../sync/sync-scheduler';
+import { lastSuccess } from '../sync/sync-runs';
 import { createKioskHandlers } from './kiosk-handlers';
 
 export interface RuntimeOptions {
@@ -19,6 +24,8 @@ export interface RuntimeOptions {
   demoMirrorPath?: string;
   logError?: (message: string, error: unknown) => void;
   validateResponses?: boolean;
+  /** Run the sync schedule (real configurations only; the demo never syncs). Default true. */
+  scheduleSync?: boolean;
 }
 
 export interface KioskRuntime {
@@ -27,7 +34,9 @@ export interface KioskRuntime {
   mirrorPath: string;
   dispatch: KioskDispatch;
   now: () => Date;
-  close: () => void;
+  scheduler: SyncScheduler | null;
+  /** Waits for a running sync pass to finish its write, then closes the mirror. */
+  close: () => Promise<void>;
 }
 
 export function defaultLogError(message: string, error: unknown): void {
@@ -54,11 +63,41 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
       now(),
     );
   }
+  mkdirSync(dirname(mirrorPath), { recursive: true });
   const mirror = openMirror(mirrorPath);
   const handlers = createKioskHandlers({ config, mirror, now, version: options.version });
   const dispatch = createDispatcher(handlers, {
     logError: options.logError ?? defaultLogError,
     validateResponses: options.validateResponses ?? false,
   });
-  return { loaded, mirror, mirrorPath, dispatch, now, close: () => mirror.close() };
+  let scheduler: SyncScheduler | null = null;
+  if (!config.demo && options.scheduleSync !== false) {
+    scheduler = new SyncScheduler(
+      {
+        kioskId: config.kiosk.id,
+        fullAfter: config.sync.fullAfter,
+        lightEveryMinutes: config.sync.lightEveryMinutes,
+        randomOffsetMinutes: config.sync.randomOffsetMinutes,
+      },
+      {
+        runPass: (kind) => syncPass(kind, loaded, now),
+        lastFullSuccess: () => lastSuccess(mirror, 'full'),
+        now,
+        log: (line) => console.log(`[kiosk] ${line}`),
+      },
+    );
+    scheduler.start();
+  }
+  return {
+    loaded,
+    mirror,
+    mirrorPath,
+    dispatch,
+    now,
+    scheduler,
+    close: async () => {
+      await scheduler?.stop();
+      mirror.close();
+    },
+  };
 }

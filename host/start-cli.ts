@@ -40,7 +40,7 @@ async function runChromiumShell(options: CliOptions): Promise<number> {
   const chromium = findChromium();
   if (!chromium) {
     console.error(`Chromium not found: install it (${CHROMIUM_INSTALL_HINT}) or the Electron binary (npm run electron:install).`);
-    runtime?.close();
+    await runtime?.close();
     return 2;
   }
   if (configError && !hasDisplay()) return 2;
@@ -53,7 +53,7 @@ async function runChromiumShell(options: CliOptions): Promise<number> {
   });
   const stop = async (): Promise<void> => {
     await host.close();
-    runtime?.close();
+    await runtime?.close();
   };
   if (!hasDisplay()) {
     console.log(`No display (DISPLAY and WAYLAND_DISPLAY are unset): the kiosk is served at ${host.url}`);

@@ -7,15 +7,22 @@ export type MirrorDatabase = Database.Database;
 export interface OpenMirrorOptions {
   /** Readers (the UI side) never migrate nor write. */
   readonly?: boolean;
+  /** A throw-away staging copy: no journal, no fsync (a crash discards it anyway). */
+  staging?: boolean;
 }
 
 export function openMirror(file: string, options: OpenMirrorOptions = {}): MirrorDatabase {
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     if (!options.readonly) {
-      // WAL: the UI keeps reading the last published state while a sync writes.
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      if (options.staging) {
+        db.pragma('journal_mode = OFF');
+        db.pragma('synchronous = OFF');
+      } else {
+        // WAL: the UI keeps reading the last published state while a sync writes.
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+      }
       migrate(db);
     }
     db.pragma('foreign_keys = ON');

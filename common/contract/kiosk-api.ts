@@ -26,6 +26,19 @@ export const kioskStatusSchema = z.strictObject({
     date: isoInstant.nullable(),
     placeCount: z.number().int().nonnegative(),
     demo: z.boolean(),
+    /** Seconds since `date` on the kiosk's clock; null before the first complete copy. */
+    ageSeconds: z.number().int().nullable(),
+    /** The last sync pass, successful or not, for staff and the heartbeat. */
+    lastSync: z
+      .strictObject({
+        kind: z.enum(['full', 'light', 'demo']),
+        outcome: z.enum(['running', 'success', 'failed']),
+        startedAt: isoInstant,
+        finishedAt: isoInstant.nullable(),
+        /** What failed and what was kept, for people; null when it succeeded. */
+        error: z.string().nullable(),
+      })
+      .nullable(),
   }),
   version: z.string(),
   languages: z.strictObject({

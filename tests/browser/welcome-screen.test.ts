@@ -23,7 +23,7 @@ const ROOTS = ['welcome', 'activities', 'food', 'counseling', 'training_and_jobs
 
 let browser: Browser;
 let host: HttpHost;
-let dispose: () => void;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
   const demo = openDemoRuntime();
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.close();
-  dispose?.();
+  await dispose?.();
 });
 
 async function openWelcome(): Promise<{ page: Page; errors: string[] }> {

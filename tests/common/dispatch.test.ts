@@ -5,7 +5,7 @@ import type { KioskApi, KioskStatus } from '../../common/contract/kiosk-api';
 
 const status: KioskStatus = {
   kiosk: { id: 'k', name: 'K', label: 'Ici', address: '1 rue', latitude: 48.5, longitude: 7.7 },
-  data: { date: null, placeCount: 0, demo: false },
+  data: { date: null, placeCount: 0, demo: false, ageSeconds: null, lastSync: null },
   version: '1.0.0',
   languages: { enabled: ['fr'], default: 'fr' },
   now: '2026-11-24T09:30:00.000Z',

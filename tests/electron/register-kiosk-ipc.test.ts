@@ -41,7 +41,7 @@ describe('Electron IPC registration', () => {
       const refused = (await ipc.invoke('kiosk:categories', 'app://kiosk/index.html', { all: true })) as { ok: boolean; error: { code: string } };
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     } finally {
-      dispose();
+      await dispose();
     }
   });
 

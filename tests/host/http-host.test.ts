@@ -8,7 +8,7 @@ import { startHttpHost, type HttpHost } from '../../host/http-host';
 import { FIXED_NOW, openDemoRuntime } from '../support/demo-runtime';
 
 let host: HttpHost;
-let dispose: () => void;
+let dispose: () => Promise<void>;
 let staticDir: string;
 
 beforeAll(async () => {
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  dispose();
+  await dispose();
   rmSync(staticDir, { recursive: true, force: true });
 });
 

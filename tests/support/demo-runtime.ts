@@ -6,7 +6,7 @@ import { openKioskRuntime, type KioskRuntime } from '../../host/kiosk-runtime';
 
 export const FIXED_NOW = new Date('2026-11-24T10:30:00+01:00');
 
-export function openDemoRuntime(): { runtime: KioskRuntime; dispose: () => void } {
+export function openDemoRuntime(): { runtime: KioskRuntime; dispose: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-demo-'));
   const runtime = openKioskRuntime({
     now: FIXED_NOW,
@@ -17,8 +17,8 @@ export function openDemoRuntime(): { runtime: KioskRuntime; dispose: () => void 
   });
   return {
     runtime,
-    dispose: () => {
-      runtime.close();
+    dispose: async () => {
+      await runtime.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

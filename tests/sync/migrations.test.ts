@@ -49,16 +49,59 @@ describe('mirror migrations', () => {
     db.close();
   });
 
-  it('0003 stores places and their services, and removes services with their place', () => {
+  it('0003 stores places with their services, hours, notices, phones and translations, removed with their place', () => {
     const db = databaseAt(3);
     db.pragma('foreign_keys = ON');
-    db.exec(`INSERT INTO places (lieu_id, name, latitude, longitude, address, postal_code, city, department_code)
-               VALUES (6, 'LIEU_INFOS_TEMP_ACTIVE', 48.86, 2.35, NULL, '75003', 'Paris', '75');
-             INSERT INTO services (service_id, lieu_id, category_id) VALUES ('s1', 6, 'food_distribution');`);
-    const place = db.prepare('SELECT name, address, time_zone FROM places WHERE lieu_id = 6').get();
-    expect(place).toEqual({ name: 'LIEU_INFOS_TEMP_ACTIVE', address: null, time_zone: 'Europe/Paris' });
+    db.exec(`INSERT INTO places (lieu_id, seo_url, name, place_type, latitude, longitude, address, postal_code, city,
+               department_code, country, time_zone, on_referral, closed_on_holidays, modalities_json, publics_json,
+               category_text, content_hash)
+               VALUES (6, 'lieu-6', 'LIEU_INFOS_TEMP_ACTIVE', 'LIEU', 48.86, 2.35, NULL, '75003', 'Paris', '75', 'fr',
+               'Europe/Paris', 1, 'UNKNOWN', '{}', '{}', 'food', 'h1');
+             INSERT INTO services (service_id, lieu_id, position, category_id, has_own_hours, modalities_json, publics_json)
+               VALUES ('s1', 6, 0, 'food_distribution', 1, '{}', '{}');
+             INSERT INTO opening_slots VALUES (6, NULL, 'regular', 480, 1020), (6, 's1', 'regular', 600, 720);
+             INSERT INTO temporary_notices (lieu_id, kind, start_day, end_day, title) VALUES (6, 'closure', '2022-03-03', NULL, NULL);
+             INSERT INTO place_phones VALUES (6, 0, NULL, '142033003', 'fr', 0);
+             INSERT INTO place_languages VALUES (6, 'ar');
+             INSERT INTO place_sources VALUES (6, 'dora', 1, 'Licence Ouverte', NULL);
+             INSERT INTO place_translations VALUES (6, 'en', 'description', '<p>Hello</p>', 'Hello');`);
+    expect(db.prepare('SELECT name, address, on_referral FROM places WHERE lieu_id = 6').get()).toEqual({
+      name: 'LIEU_INFOS_TEMP_ACTIVE',
+      address: null,
+      on_referral: 1,
+    });
+    expect(db.prepare('SELECT start_minute, end_minute FROM opening_slots WHERE service_id = ?').get('s1')).toEqual({ start_minute: 600, end_minute: 720 });
+    expect(() => db.exec("INSERT INTO opening_slots VALUES (6, NULL, 'regular', 700, 600)")).toThrow(/CHECK constraint failed/);
+    expect(() => db.exec("UPDATE places SET place_type = 'BUS' WHERE lieu_id = 6")).toThrow(/CHECK constraint failed/);
     db.exec('DELETE FROM places WHERE lieu_id = 6');
-    expect(db.prepare('SELECT count(*) FROM services').pluck().get()).toBe(0);
+    for (const table of ['services', 'opening_slots', 'temporary_notices', 'place_phones', 'place_languages', 'place_sources', 'place_translations']) {
+      expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    }
+    db.close();
+  });
+
+  it('0004 finds places by accent-folded prefixes and by bounding box', () => {
+    const db = databaseAt(4);
+    db.exec(`INSERT INTO places_fts (rowid, name, categories, description) VALUES
+               (1, 'Épicerie sociale du Neudorf', 'food Alimentation', 'Produits frais'),
+               (2, 'Bains-douches municipaux', 'shower Douche', '');
+             INSERT INTO places_rtree VALUES (1, 48.57, 48.57, 7.76, 7.76), (2, 48.60, 48.60, 7.70, 7.70);`);
+    expect(db.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH 'epic*'").pluck().all()).toEqual([1]);
+    expect(db.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH 'douche*'").pluck().all()).toEqual([2]);
+    expect(
+      db.prepare('SELECT lieu_id FROM places_rtree WHERE min_latitude >= 48.56 AND max_latitude <= 48.58 AND min_longitude >= 7.75 AND max_longitude <= 7.77').pluck().all(),
+    ).toEqual([1]);
+    db.close();
+  });
+
+  it('0005 logs sync runs, their quarantined records, and GET ETags', () => {
+    const db = databaseAt(5);
+    db.exec(`INSERT INTO sync_runs (run_id, kind, started_at, outcome) VALUES (1, 'full', '2026-11-22T03:30:00Z', 'running');
+             INSERT INTO quarantined_records VALUES (1, 42, 'name: expected string', '{"lieu_id":42}');`);
+    db.exec("UPDATE sync_runs SET outcome = 'failed', error = 'POST /new-search failed' WHERE run_id = 1");
+    expect(db.prepare('SELECT outcome, error FROM sync_runs').get()).toEqual({ outcome: 'failed', error: 'POST /new-search failed' });
+    expect(() => db.exec("INSERT INTO sync_runs (kind, started_at, outcome) VALUES ('weekly', 'x', 'running')")).toThrow(/CHECK constraint failed/);
+    expect(db.prepare('SELECT reason FROM quarantined_records WHERE run_id = 1').pluck().get()).toBe('name: expected string');
     db.close();
   });
 
