@@ -35,6 +35,8 @@ export interface SyncOptions {
   detailsConcurrency?: number;
   /** Progress markers (tests kill the process at each of them). */
   onProgress?: (marker: string) => void;
+  /** Called on each database the pass opens (tests use it to make the disk look full). */
+  onOpen?: (db: MirrorDatabase, role: 'live' | 'staging') => void;
 }
 
 export interface SyncSummary {
@@ -98,6 +100,7 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(stagingPath + suffix, { force: true });
   const staging = openMirror(stagingPath, { staging: true });
   try {
+    options.onOpen?.(staging, 'staging');
     const roots = await fetchCategories(options.client);
     staging.transaction(() => replaceCategories(staging, roots))();
     progress('categories');
@@ -199,6 +202,7 @@ export async function runSync(kind: 'full' | 'light', options: SyncOptions): Pro
   const live = openMirror(options.mirrorPath);
   const quarantine = new Quarantine();
   try {
+    options.onOpen?.(live, 'live');
     const runId = startRun(live, kind, options.now());
     try {
       const counts = kind === 'full' ? await fullPass(live, runId, options, quarantine) : await lightPass(live, runId, options, quarantine);

@@ -11,13 +11,23 @@ export class SyncBusyError extends Error {
   }
 }
 
+/** A killed process can linger as a zombie where nothing reaps it (containers): it is dead all the same. */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (not Linux): trust kill(pid, 0)
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !zombie(pid);
 }
 
 export function acquireSyncLock(mirrorPath: string): () => void {
@@ -31,7 +41,8 @@ export function acquireSyncLock(mirrorPath: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) throw new SyncBusyError(owner);
+      // This very process counts as alive: a pass in progress here holds the lock too.
+      if (Number.isInteger(owner) && (owner === process.pid || alive(owner))) throw new SyncBusyError(owner);
       rmSync(file, { force: true }); // stale: its owner died mid-run
     }
   }

@@ -14,13 +14,21 @@ export class SoliguideRequestError extends Error {
   readonly status: number | null;
   readonly attempts: number;
 
+  readonly detail: string;
+
   constructor(request: string, kind: FailureKind, detail: string, status: number | null, attempts: number) {
     super(`${request} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${detail}`);
     this.name = 'SoliguideRequestError';
     this.request = request;
     this.kind = kind;
+    this.detail = detail;
     this.status = status;
     this.attempts = attempts;
+  }
+
+  /** The same failure, described with a more precise request label. */
+  relabel(request: string): SoliguideRequestError {
+    return new SoliguideRequestError(request, this.kind, this.detail, this.status, this.attempts);
   }
 
   /** 401/403: the token or the account needs an admin; automatic retries cannot help. */

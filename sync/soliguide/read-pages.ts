@@ -4,7 +4,7 @@
  * records are bad, or that is not a search answer at all, fails the pass.
  */
 import type { QuarantinedRecord } from '../sync-runs';
-import type { SoliguideClient } from './api-client';
+import { SoliguideRequestError, type SoliguideClient } from './api-client';
 import { rawPlaceSchema, type RawPlace } from './partner-place';
 import { searchBody, type PageRequest } from './search-queries';
 import type { PlaceType } from './map-place';
@@ -45,10 +45,14 @@ export async function readAllPages(options: ReadPagesOptions): Promise<number> {
   for (let page = 1; ; page++) {
     const request: PageRequest = { placeType: options.placeType, page, limit: options.pageSize, updatedSince: options.updatedSince };
     const label = `POST /new-search${options.language ? `/${options.language}` : ''} (${options.placeType}, page ${page})`;
-    const answer = (await options.client.search(searchBody(options.rootCategories, request), options.language)) as {
-      nbResults?: unknown;
-      places?: unknown;
-    } | null;
+    let answer: { nbResults?: unknown; places?: unknown } | null;
+    try {
+      answer = (await options.client.search(searchBody(options.rootCategories, request), options.language)) as typeof answer;
+    } catch (error) {
+      // Name the page in the message: "which request failed".
+      if (error instanceof SoliguideRequestError) throw error.relabel(label);
+      throw error;
+    }
     if (typeof answer !== 'object' || answer === null || typeof answer.nbResults !== 'number' || !Array.isArray(answer.places)) {
       throw new MalformedPageError(label, 'the answer is not a search result ({ nbResults, places })');
     }

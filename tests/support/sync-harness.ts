@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openMirror } from '../../sync/mirror-database';
 import { runSync, type SyncOptions, type SyncSummary } from '../../sync/run-sync';
-import { createSoliguideClient } from '../../sync/soliguide/api-client';
+import { createSoliguideClient, type SoliguideClient } from '../../sync/soliguide/api-client';
 import { startStandIn, type StandIn, type StandInOptions } from '../stand-in/stand-in-server';
 
 export const TOKEN = 'test-token-for-the-stand-in';
@@ -15,6 +15,7 @@ export interface Harness {
   mirrorPath: string;
   standIn: StandIn;
   sync: (kind: 'full' | 'light', overrides?: Partial<SyncOptions>) => Promise<SyncSummary>;
+  client: (options?: { timeoutMs?: number }) => SoliguideClient;
   /** Every row of every data table, sorted: what a reader of the mirror sees. */
   snapshot: () => Record<string, unknown[]>;
   close: () => Promise<void>;
@@ -29,7 +30,10 @@ export function snapshotOf(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const snapshot: Record<string, unknown[]> = {};
-    for (const table of DATA_TABLES) snapshot[table] = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all();
+    for (const table of DATA_TABLES) {
+      const columns = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      snapshot[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${columns.join(', ')}`).all();
+    }
     snapshot.places_fts = db.prepare('SELECT rowid, name, categories FROM places_fts ORDER BY rowid').all();
     snapshot.places_rtree = db.prepare('SELECT * FROM places_rtree ORDER BY lieu_id').all();
     return snapshot;
@@ -50,19 +54,22 @@ export async function startHarness(
     accounts: [{ token: TOKEN, departments: standInOptions.departments ?? ['75'] }],
     ...standInOptions,
   });
+  const client = (options: { timeoutMs?: number } = {}): SoliguideClient =>
+    createSoliguideClient({
+      baseUrl: standIn.url,
+      token: TOKEN,
+      timeoutMs: options.timeoutMs ?? 2000,
+      retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    });
   return {
     dir,
     mirrorPath,
     standIn,
+    client,
     sync: (kind, overrides = {}) =>
       runSync(kind, {
         mirrorPath,
-        client: createSoliguideClient({
-          baseUrl: standIn.url,
-          token: TOKEN,
-          timeoutMs: 2000,
-          retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
-        }),
+        client: client(),
         languages: ['fr', 'en', 'ar'],
         now,
         pageSize: 10,
