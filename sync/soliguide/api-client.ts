@@ -98,7 +98,9 @@ export function createSoliguideClient(options: ClientOptions): SoliguideClient {
   async function once(method: 'GET' | 'POST', path: string, body: unknown, etag: string | null): Promise<JsonAnswer> {
     const headers: Record<string, string> = { Authorization: `JWT ${options.token}`, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (etag) headers['If-None-Match'] = etag;
+    // Node's fetch adds `Cache-Control: no-cache` to conditional requests, and Express then never
+    // answers 304 (its freshness check gives up on no-cache): say we accept a cached answer.
+    if (etag) Object.assign(headers, { 'If-None-Match': etag, 'Cache-Control': 'max-age=0' });
     let response: Response;
     let text: string;
     try {

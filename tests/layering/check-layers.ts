@@ -28,7 +28,7 @@ const COMMON_PACKAGES = new Set(['zod']);
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   common: [],
   renderer: ['common'],
-  sync: ['common'],
+  sync: ['common', 'kiosk-config'],
   'kiosk-config': ['common'],
   host: ['common', 'sync', 'kiosk-config'],
   electron: ['common', 'sync', 'kiosk-config', 'host'],
