@@ -28,6 +28,14 @@ export async function buildElectron(): Promise<void> {
     format: 'esm',
     external: ['electron', 'better-sqlite3'],
   });
+  // The sync runs in a worker thread (sync/run-sync-in-worker.ts looks for this file beside the bundle).
+  await build({
+    ...common,
+    entryPoints: [`${root}sync/sync-worker.ts`],
+    outfile: `${out}sync-worker.js`,
+    format: 'esm',
+    external: ['better-sqlite3'],
+  });
   await build({
     ...common,
     entryPoints: [`${root}electron/preload.ts`],

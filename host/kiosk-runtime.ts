@@ -9,7 +9,7 @@ import { createDispatcher, type KioskDispatch } from '../common/contract/dispatc
 import { loadKioskConfig, type LoadedConfig } from '../kiosk-config/load-config';
 import { ensureDemoMirror } from '../sync/demo/demo-mirror';
 import { openMirror, type MirrorDatabase } from '../sync/mirror-database';
-import { syncPass } from '../sync/sync-from-config';
+import { syncPassInWorker } from '../sync/sync-from-config';
 import { SyncScheduler } from '../sync/sync-scheduler';
 import { lastSuccess } from '../sync/sync-runs';
 import { createKioskHandlers } from './kiosk-handlers';
@@ -51,17 +51,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   const { config } = loaded;
   const mirrorPath = config.demo && options.demoMirrorPath ? options.demoMirrorPath : loaded.mirrorPath;
   if (config.demo) {
-    ensureDemoMirror(
-      mirrorPath,
-      {
-        latitude: config.location.latitude,
-        longitude: config.location.longitude,
-        departmentCode: config.territory.departments[0] ?? '67',
-        postalCode: /\b\d{5}\b/.exec(config.location.address)?.[0] ?? '00000',
-        city: config.location.address.replace(/^.*\b\d{5}\s*/, '') || config.location.label,
-      },
-      now(),
-    );
+    ensureDemoMirror(mirrorPath, { departments: config.territory.departments }, now());
   }
   mkdirSync(dirname(mirrorPath), { recursive: true });
   const mirror = openMirror(mirrorPath);
@@ -80,7 +70,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
         randomOffsetMinutes: config.sync.randomOffsetMinutes,
       },
       {
-        runPass: (kind) => syncPass(kind, loaded, now),
+        runPass: (kind) => syncPassInWorker(kind, loaded, fixed ?? null),
         lastFullSuccess: () => lastSuccess(mirror, 'full'),
         now,
         log: (line) => console.log(`[kiosk] ${line}`),

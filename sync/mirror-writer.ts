@@ -22,8 +22,8 @@ const TABLES = {
   place_sources: ['lieu_id', 'name', 'is_origin', 'license', 'url'],
 } as const;
 
-/** Tables holding place data, children after their parent (copy order). */
-export const PLACE_TABLES = [...Object.keys(TABLES), 'place_languages', 'place_details'] as const;
+/** Tables a pass stages and publishes, children after their parent (copy order). */
+export const PLACE_TABLES = Object.keys(TABLES) as (keyof typeof TABLES)[];
 
 function insertSql(table: keyof typeof TABLES): string {
   const columns = TABLES[table];

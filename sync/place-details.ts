@@ -1,9 +1,11 @@
 /**
- * What only GET /place gives (API.md §1.7: search omits `languages`): fetched for the places that
- * are new or changed, or never fetched, with If-None-Match so that unchanged answers cost a 304.
- * Itineraries are skipped (GET is 403 for them, §2.8). A place whose details cannot be fetched
- * keeps no languages and is tried again at the next pass; it never fails the pass, except when
- * the API refuses us as a whole (401/403), which the caller must hear about.
+ * What only GET /place gives (API.md §1.7: search omits `languages`), fetched after the pass has
+ * published, so that the directory is served as soon as it is complete. Asked for: fixed places
+ * never fetched (new, or changed since — publishing drops their old details), and details older
+ * than a month, with If-None-Match so that an unchanged place costs a 304. Itineraries are
+ * skipped (GET is 403 for them, §2.8). Results are written in small transactions; a place whose
+ * details cannot be fetched is tried again at the next pass and never fails this one, except
+ * when the API refuses us as a whole (401/403), which the caller must hear about.
  */
 import type { MirrorDatabase } from './mirror-database';
 import { SoliguideRequestError, type SoliguideClient } from './soliguide/api-client';
@@ -19,37 +21,47 @@ interface Candidate {
   etag: string | null;
 }
 
-/** Staging places that need details: LIEU places new, changed, or never fetched in the live mirror. */
-function candidates(staging: MirrorDatabase): Candidate[] {
-  return staging
-    .prepare(
-      `SELECT s.lieu_id, d.etag FROM places s
-         LEFT JOIN live.places m ON m.lieu_id = s.lieu_id
-         LEFT JOIN live.place_details d ON d.lieu_id = s.lieu_id
-       WHERE s.place_type = 'LIEU' AND (m.lieu_id IS NULL OR m.content_hash <> s.content_hash OR d.lieu_id IS NULL)
-       ORDER BY s.lieu_id`,
-    )
-    .all() as Candidate[];
+interface Fetched {
+  lieuId: number;
+  etag: string | null;
+  languages: string[] | null; // null: 304, keep the stored ones
 }
 
+const REFRESH_AFTER_DAYS = 30;
+const BATCH = 100;
+
 export async function fetchPlaceDetails(
-  staging: MirrorDatabase,
-  livePath: string,
+  live: MirrorDatabase,
   client: SoliguideClient,
   now: Date,
   concurrency: number,
 ): Promise<DetailsOutcome> {
-  staging.prepare('ATTACH DATABASE ? AS live').run(livePath);
-  let todo: Candidate[];
-  try {
-    todo = candidates(staging);
-  } finally {
-    staging.exec('DETACH DATABASE live');
-  }
-  const saveDetails = staging.prepare('INSERT OR REPLACE INTO place_details (lieu_id, etag, fetched_at) VALUES (?, ?, ?)');
-  const saveLanguage = staging.prepare('INSERT OR IGNORE INTO place_languages (lieu_id, language) VALUES (?, ?)');
+  const staleBefore = new Date(now.getTime() - REFRESH_AFTER_DAYS * 86_400_000).toISOString();
+  const todo = live
+    .prepare(
+      `SELECT p.lieu_id, d.etag FROM places p LEFT JOIN place_details d ON d.lieu_id = p.lieu_id
+       WHERE p.place_type = 'LIEU' AND (d.lieu_id IS NULL OR d.fetched_at < ?) ORDER BY p.lieu_id`,
+    )
+    .all(staleBefore) as Candidate[];
+  const saveDetails = live.prepare('INSERT OR REPLACE INTO place_details (lieu_id, etag, fetched_at) VALUES (?, ?, ?)');
+  const dropLanguages = live.prepare('DELETE FROM place_languages WHERE lieu_id = ?');
+  const saveLanguage = live.prepare('INSERT OR IGNORE INTO place_languages (lieu_id, language) VALUES (?, ?)');
+  const stillThere = live.prepare('SELECT 1 FROM places WHERE lieu_id = ?').pluck();
   const outcome: DetailsOutcome = { fetched: 0, unchanged: 0, failed: 0 };
-  const notModified: number[] = [];
+  let pending: Fetched[] = [];
+  const flush = (): void => {
+    const batch = pending;
+    pending = [];
+    live.transaction(() => {
+      for (const result of batch) {
+        if (!stillThere.get(result.lieuId)) continue;
+        saveDetails.run(result.lieuId, result.etag, now.toISOString());
+        if (result.languages === null) continue;
+        dropLanguages.run(result.lieuId);
+        for (const language of result.languages) saveLanguage.run(result.lieuId, language);
+      }
+    })();
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < todo.length) {
@@ -57,34 +69,25 @@ export async function fetchPlaceDetails(
       try {
         const answer = await client.place(candidate.lieu_id, candidate.etag);
         if (answer.status === 304) {
-          notModified.push(candidate.lieu_id);
-          saveDetails.run(candidate.lieu_id, candidate.etag, now.toISOString());
+          pending.push({ lieuId: candidate.lieu_id, etag: candidate.etag, languages: null });
           outcome.unchanged++;
-          continue;
+        } else {
+          const raw = (answer.body as { languages?: unknown } | null)?.languages;
+          const languages = Array.isArray(raw) ? raw.filter((l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l)) : [];
+          pending.push({ lieuId: candidate.lieu_id, etag: answer.etag, languages });
+          outcome.fetched++;
         }
-        const languages = (answer.body as { languages?: unknown } | null)?.languages;
-        staging.transaction(() => {
-          saveDetails.run(candidate.lieu_id, answer.etag, now.toISOString());
-          if (Array.isArray(languages)) {
-            for (const language of languages) if (typeof language === 'string' && /^[a-z]{2,3}$/.test(language)) saveLanguage.run(candidate.lieu_id, language);
-          }
-        })();
-        outcome.fetched++;
+        if (pending.length >= BATCH) flush();
       } catch (error) {
         if (error instanceof SoliguideRequestError && error.needsAdmin) throw error;
         outcome.failed++;
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  if (notModified.length > 0) {
-    staging.prepare('ATTACH DATABASE ? AS live').run(livePath);
-    try {
-      const copyLanguages = staging.prepare('INSERT OR IGNORE INTO place_languages SELECT * FROM live.place_languages WHERE lieu_id = ?');
-      staging.transaction(() => notModified.forEach((id) => copyLanguages.run(id)))();
-    } finally {
-      staging.exec('DETACH DATABASE live');
-    }
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  } finally {
+    if (pending.length > 0) flush();
   }
   return outcome;
 }

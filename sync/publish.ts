@@ -33,17 +33,11 @@ export function publishStaging(live: MirrorDatabase, input: PublishInput): RunCo
       );
       const hidden = ids(live, 'SELECT m.lieu_id FROM main.places m WHERE NOT EXISTS (SELECT 1 FROM staging.places s WHERE s.lieu_id = m.lieu_id)');
       resetChangedIds(live, [...added, ...updated, ...hidden]);
-      // Details fetched during this pass (spoken languages) replace the old ones, changed or not.
-      live.exec(`
-        DELETE FROM main.place_languages WHERE lieu_id IN (SELECT lieu_id FROM staging.place_details);
-        DELETE FROM main.place_details WHERE lieu_id IN (SELECT lieu_id FROM staging.place_details);
-        DELETE FROM main.places WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids);`);
+      // Changed places lose their spoken languages with their old rows: the details stage that
+      // follows the publication asks GET /place for them again.
+      live.exec('DELETE FROM main.places WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids)');
       for (const table of PLACE_TABLES) {
-        // Places are copied first, so by now main.places holds every place of the new state.
-        const rows = table === 'place_languages' || table === 'place_details'
-          ? `SELECT * FROM staging.${table} WHERE lieu_id IN (SELECT lieu_id FROM main.places)`
-          : `SELECT * FROM staging.${table} WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids)`;
-        live.exec(`INSERT OR REPLACE INTO main.${table} ${rows}`);
+        live.exec(`INSERT INTO main.${table} SELECT * FROM staging.${table} WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids)`);
       }
       live.exec(`
         DELETE FROM main.place_translations;

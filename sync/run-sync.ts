@@ -2,8 +2,9 @@
  * One sync pass, full or light, with everything around it: the lock, the run log, quarantine,
  * and a failure message that says which request failed and what was kept.
  *
- * - Full reconciliation: every page of the territory into a staging file, then spoken languages
- *   and translations, then one publishing transaction (publish.ts). Daily, after Soliguide's
+ * - Full reconciliation: every page of the territory and the translations into a staging file,
+ *   one publishing transaction (publish.ts), then spoken languages for the places that need them
+ *   (place-details.ts), in small transactions. Daily, after Soliguide's
  *   04:00 jobs, and at start when the data is older than its budget (scheduler.ts).
  * - Light refresh: places edited since the day before the last success (`updatedAt` filter,
  *   which Soliguide applies to human edits, API.md §5.4), upserted in one transaction; it hides
@@ -19,7 +20,7 @@ import { fetchPlaceDetails } from './place-details';
 import { publishStaging } from './publish';
 import type { SoliguideClient } from './soliguide/api-client';
 import { categoryTextFor } from './soliguide/category-text';
-import { contentHash, mapPlace, type CategoryText, type MappedPlace } from './soliguide/map-place';
+import { mapPlace, type CategoryText, type MappedPlace } from './soliguide/map-place';
 import { readAllPages, type PageOfPlaces } from './soliguide/read-pages';
 import { acquireSyncLock } from './sync-lock';
 import { failRun, finishRun, lastSuccess, recordQuarantine, startRun, type QuarantinedRecord } from './sync-runs';
@@ -86,10 +87,10 @@ async function fetchCategories(client: SoliguideClient): Promise<ApiCategoryNode
 
 function mapPage(page: PageOfPlaces, categoryText: CategoryText, seen: Set<number>): MappedPlace[] {
   const mapped: MappedPlace[] = [];
-  for (const { raw, place } of page.places) {
+  for (const { place } of page.places) {
     if (seen.has(place.lieu_id)) continue; // a place repeated across pages is taken once
     seen.add(place.lieu_id);
-    mapped.push(mapPlace(place, page.placeType, contentHash(raw, page.placeType), categoryText));
+    mapped.push(mapPlace(place, page.placeType, categoryText));
   }
   return mapped;
 }
@@ -113,7 +114,7 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
         client: options.client,
         rootCategories: rootIds,
         placeType,
-        pageSize: options.pageSize ?? 500,
+        pageSize: options.pageSize ?? 1000,
         onQuarantine: quarantine.add,
         onPage: (page) => {
           const mapped = mapPage(page, categoryText, seen);
@@ -122,8 +123,6 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
         },
       });
     }
-    await fetchPlaceDetails(staging, options.mirrorPath, options.client, options.now(), options.detailsConcurrency ?? 8);
-    progress('details');
     const others = options.languages.filter((code) => code !== 'fr');
     await fetchTranslations(staging, options.client, others, rootIds, categoryText, quarantine.add);
     progress('translations');
@@ -137,6 +136,8 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
       quarantinedCount: quarantine.count,
     });
     progress('published');
+    await fetchPlaceDetails(live, options.client, options.now(), options.detailsConcurrency ?? 8);
+    progress('details');
     return counts;
   } finally {
     if (staging.open) staging.close();
@@ -157,7 +158,7 @@ async function lightPass(live: MirrorDatabase, runId: number, options: SyncOptio
       client: options.client,
       rootCategories: roots.map((root) => root.id),
       placeType,
-      pageSize: options.pageSize ?? 500,
+      pageSize: options.pageSize ?? 1000,
       updatedSince,
       onQuarantine: quarantine.add,
       onPage: (page) => mapped.push(...mapPage(page, categoryText, seen)),

@@ -2,6 +2,7 @@
 import type { LoadedConfig } from '../kiosk-config/load-config';
 import { createSoliguideClient } from './soliguide/api-client';
 import { runSync, type SyncOptions, type SyncSummary } from './run-sync';
+import { runSyncInWorker } from './run-sync-in-worker';
 
 export class NothingToSyncError extends Error {
   constructor() {
@@ -24,4 +25,18 @@ export function syncOptionsFor(loaded: LoadedConfig, now: () => Date, overrides:
 
 export function syncPass(kind: 'full' | 'light', loaded: LoadedConfig, now: () => Date, overrides: Partial<SyncOptions> = {}): Promise<SyncSummary> {
   return runSync(kind, syncOptionsFor(loaded, now, overrides));
+}
+
+/** The same pass in a worker thread: what the kiosk's scheduler runs, so the UI never waits on it. */
+export function syncPassInWorker(kind: 'full' | 'light', loaded: LoadedConfig, fixedNow: Date | null): Promise<SyncSummary> {
+  const { config, secrets } = loaded;
+  if (config.demo || !config.soliguide || secrets.soliguideToken === null) throw new NothingToSyncError();
+  return runSyncInWorker({
+    kind,
+    mirrorPath: loaded.mirrorPath,
+    apiBaseUrl: config.soliguide.apiBaseUrl,
+    token: secrets.soliguideToken,
+    languages: [...config.languages.enabled],
+    now: fixedNow === null ? null : fixedNow.toISOString(),
+  });
 }

@@ -77,7 +77,7 @@ export async function fetchTranslations(
             for (const { place } of page.places) {
               const source = french(place.lieu_id);
               if (!source) continue;
-              for (const [field, html, text] of translatedFields(mapPlace(place, placeType, '', categoryText))) {
+              for (const [field, html, text] of translatedFields(mapPlace(place, placeType, categoryText))) {
                 if (text === null || text === frenchText(source, field)) continue;
                 insert.run(place.lieu_id, language, field, html, text);
                 stored++;

@@ -51,12 +51,25 @@ function toText(html: string): string {
     .trim();
 }
 
+/**
+ * Services carry copies of their place's texts (API.md §6 trap 13) and many places share
+ * boilerplate, so the same HTML comes again and again in one pass: sanitising dominated the
+ * ingest profile. Results are memoised; the cache is dropped whole when it grows past the limit.
+ */
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, CleanText | null>();
+
 /** null for null, absent, blank or markup-only input. */
 export function cleanHtml(raw: string | null | undefined): CleanText | null {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
   const html = sanitize(raw, OPTIONS).trim();
   const text = toText(html);
-  return text === '' ? null : { html, text };
+  const clean = text === '' ? null : { html, text };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, clean);
+  return clean;
 }
 
 /** For fields documented as plain text (names, precisions) that may still carry markup or entities. */

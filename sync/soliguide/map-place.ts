@@ -115,8 +115,13 @@ function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-export function contentHash(raw: unknown, placeType: PlaceType): string {
-  return createHash('sha256').update(placeType).update(JSON.stringify(raw)).digest('base64url');
+/**
+ * The hash of what the mirror stores for a place, not of the payload: fields the kiosk does not
+ * keep (the nightly `isOpenToday` flags, campaign data…) change without making the place
+ * "updated", so an unchanged directory publishes nothing — and hashing the smaller rows is cheaper.
+ */
+function rowsHash(mapped: Omit<MappedPlace, 'droppedSlots'>): string {
+  return createHash('sha256').update(JSON.stringify(mapped)).digest('base64url');
 }
 
 function notice(
@@ -144,18 +149,26 @@ function notice(
 /** What the full-text index knows of a place's categories: ids and labels, ancestors included. */
 export type CategoryText = (categoryIds: readonly string[]) => string;
 
+const knownZones = new Map<string, boolean>(); // building an Intl formatter per place was 40% of mapping
+
 function validTimeZone(value: string | null | undefined): string {
   const zone = value?.trim();
   if (!zone) return 'Europe/Paris';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'Europe/Paris'; // an unknown zone name would break every date computation of the place
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    knownZones.set(zone, valid);
   }
+  // An unknown zone name would break every date computation of the place.
+  return valid ? zone : 'Europe/Paris';
 }
 
-export function mapPlace(raw: RawPlace, placeType: PlaceType, hash: string, categoryText: CategoryText): MappedPlace {
+export function mapPlace(raw: RawPlace, placeType: PlaceType, categoryText: CategoryText): MappedPlace {
   const lieuId = raw.lieu_id;
   const position = raw.position;
   const timeZone = validTimeZone(position.timeZone);
@@ -235,7 +248,7 @@ export function mapPlace(raw: RawPlace, placeType: PlaceType, hash: string, cate
     ];
   });
 
-  return {
+  const mapped: Omit<MappedPlace, 'droppedSlots'> = {
     place: {
       lieu_id: lieuId,
       seo_url: blankToNull(raw.seo_url) ?? String(lieuId),
@@ -265,13 +278,14 @@ export function mapPlace(raw: RawPlace, placeType: PlaceType, hash: string, cate
       created_at: blankToNull(raw.createdAt),
       updated_at: blankToNull(raw.updatedAt),
       category_text: categoryText(services.map((service) => service.category_id)),
-      content_hash: hash,
+      content_hash: '',
     },
     services,
     slots,
     notices,
     phones,
     sources,
-    droppedSlots,
   };
+  mapped.place.content_hash = rowsHash(mapped);
+  return { ...mapped, droppedSlots };
 }

@@ -39,22 +39,40 @@ function excerpt(raw: unknown): string {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 
-/** Returns the number of records received (valid or not). */
+type SearchAnswer = { nbResults?: unknown; places?: unknown } | null;
+
+function pageLabel(options: ReadPagesOptions, page: number): string {
+  return `POST /new-search${options.language ? `/${options.language}` : ''} (${options.placeType}, page ${page})`;
+}
+
+async function fetchPage(options: ReadPagesOptions, page: number): Promise<SearchAnswer> {
+  const request: PageRequest = { placeType: options.placeType, page, limit: options.pageSize, updatedSince: options.updatedSince };
+  try {
+    return (await options.client.search(searchBody(options.rootCategories, request), options.language)) as SearchAnswer;
+  } catch (error) {
+    // Name the page in the message: "which request failed".
+    if (error instanceof SoliguideRequestError) throw error.relabel(pageLabel(options, page));
+    throw error;
+  }
+}
+
+/**
+ * Returns the number of records received (valid or not). The next page is requested while the
+ * current one is processed: the API's time and ours overlap.
+ */
 export async function readAllPages(options: ReadPagesOptions): Promise<number> {
   let received = 0;
+  let upcoming: Promise<SearchAnswer> = fetchPage(options, 1);
   for (let page = 1; ; page++) {
-    const request: PageRequest = { placeType: options.placeType, page, limit: options.pageSize, updatedSince: options.updatedSince };
-    const label = `POST /new-search${options.language ? `/${options.language}` : ''} (${options.placeType}, page ${page})`;
-    let answer: { nbResults?: unknown; places?: unknown } | null;
-    try {
-      answer = (await options.client.search(searchBody(options.rootCategories, request), options.language)) as typeof answer;
-    } catch (error) {
-      // Name the page in the message: "which request failed".
-      if (error instanceof SoliguideRequestError) throw error.relabel(label);
-      throw error;
-    }
+    const label = pageLabel(options, page);
+    const answer = await upcoming;
     if (typeof answer !== 'object' || answer === null || typeof answer.nbResults !== 'number' || !Array.isArray(answer.places)) {
       throw new MalformedPageError(label, 'the answer is not a search result ({ nbResults, places })');
+    }
+    const last = answer.places.length === 0 || page * options.pageSize >= answer.nbResults;
+    if (!last) {
+      upcoming = fetchPage(options, page + 1);
+      upcoming.catch(() => undefined); // awaited at the next turn; a failure while this page is processed is not lost
     }
     const good: PageOfPlaces['places'] = [];
     let bad = 0;
@@ -78,6 +96,6 @@ export async function readAllPages(options: ReadPagesOptions): Promise<number> {
     }
     received += answer.places.length;
     options.onPage({ placeType: options.placeType, page, places: good });
-    if (answer.places.length === 0 || page * options.pageSize >= answer.nbResults) return received;
+    if (last) return received;
   }
 }

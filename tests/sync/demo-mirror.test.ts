@@ -9,7 +9,7 @@ import { demoTaxonomy, ensureDemoMirror, NotADemoMirrorError, DEMO_PLACE_COUNT }
 import { openMirror } from '../../sync/mirror-database';
 import { categoryTree, mirrorSummary, writeMeta } from '../../sync/mirror-queries';
 
-const AREA = { latitude: 48.5846, longitude: 7.7507, departmentCode: '67', postalCode: '67000', city: 'Strasbourg' };
+const AREA = { departments: ['67'] };
 const NOW = new Date('2026-11-24T09:30:00Z');
 const SHARED_CATEGORIES = fileURLToPath(new URL('../../../shared/soliguide/fixtures/example-4-response-GET-v2-categories.json', import.meta.url));
 
@@ -19,26 +19,23 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const rad = Math.PI / 180;
-  const h =
-    Math.sin(((b.latitude - a.latitude) * rad) / 2) ** 2 +
-    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(((b.longitude - a.longitude) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
-
 describe('the demo mirror', () => {
-  it('is generated once, marked as demo, with its data date, places around the kiosk and the taxonomy', () => {
+  it('is generated once, marked as demo, with its data date, places of the kiosk’s department and the taxonomy', () => {
     const file = join(dir, 'demo.sqlite');
     expect(ensureDemoMirror(file, AREA, NOW)).toBe(true);
     expect(ensureDemoMirror(file, AREA, new Date('2027-01-01T00:00:00Z'))).toBe(false);
     const db = openMirror(file);
-    expect(mirrorSummary(db)).toEqual({ source: 'demo', dataDate: NOW.toISOString(), placeCount: DEMO_PLACE_COUNT });
-    const places = db.prepare('SELECT name, latitude, longitude FROM places').all() as { name: string; latitude: number; longitude: number }[];
+    const summary = mirrorSummary(db);
+    expect(summary).toMatchObject({ source: 'demo', dataDate: NOW.toISOString() });
+    // Only what a partner would see: fewer than generated (drafts, offline, PRO are left out), many still.
+    expect(summary.placeCount).toBeGreaterThan(DEMO_PLACE_COUNT / 2);
+    expect(summary.placeCount).toBeLessThan(DEMO_PLACE_COUNT);
+    const places = db.prepare('SELECT name, department_code FROM places').all() as { name: string; department_code: string }[];
     for (const place of places) {
-      expect(place.name).toContain('(démo)');
-      expect(haversineKm(AREA, place)).toBeLessThanOrEqual(6.1);
+      expect(place.name).toMatch(/\(démo\)$/);
+      expect(place.department_code).toBe('67');
     }
+    expect(db.prepare("SELECT kind, outcome FROM sync_runs").all()).toEqual([{ kind: 'demo', outcome: 'success' }]);
     const orphans = db.prepare('SELECT count(*) FROM services WHERE category_id NOT IN (SELECT id FROM categories)').pluck().get();
     expect(orphans).toBe(0);
     expect(categoryTree(db).map((root) => root.id)).toEqual(demoTaxonomy().map((root) => root.id));

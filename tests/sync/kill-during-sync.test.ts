@@ -17,9 +17,8 @@ type Json = Record<string, any>; // `any`: fixture JSON edited freely
 
 const KILL_POINTS = [
   'categories',
-  ...Array.from({ length: 15 }, (_, i) => `page LIEU ${i + 1}`),
+  ...Array.from({ length: 16 }, (_, i) => `page LIEU ${i + 1}`),
   'page PARCOURS_MOBILE 1',
-  'details',
   'translations',
   'publishing',
 ];

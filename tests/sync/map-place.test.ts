@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { categoryTextFor } from '../../sync/soliguide/category-text';
-import { contentHash, mapPlace } from '../../sync/soliguide/map-place';
+import { mapPlace } from '../../sync/soliguide/map-place';
 import { rawPlaceSchema, type RawPlace } from '../../sync/soliguide/partner-place';
 import { demoTaxonomy } from '../../sync/demo/demo-mirror';
 
@@ -21,8 +21,7 @@ const byId = (id: number): Json => {
   return place;
 };
 const mapped = (id: number) => {
-  const raw = byId(id);
-  return mapPlace(rawPlaceSchema.parse(raw) as RawPlace, 'LIEU', contentHash(raw, 'LIEU'), categoryText);
+  return mapPlace(rawPlaceSchema.parse(byId(id)) as RawPlace, 'LIEU', categoryText);
 };
 
 beforeAll(() => {
@@ -104,11 +103,17 @@ describe('mapping places from the partner API', () => {
     expect(place.category_text).toContain('health');
   });
 
-  it('gives the same hash for the same payload and another one when anything changes', () => {
+  it('hashes what it stores: a renamed place changes, a nightly isOpenToday flip does not', () => {
     const raw = byId(6);
-    expect(contentHash(raw, 'LIEU')).toBe(contentHash(JSON.parse(JSON.stringify(raw)), 'LIEU'));
-    expect(contentHash({ ...raw, name: 'x' }, 'LIEU')).not.toBe(contentHash(raw, 'LIEU'));
-    expect(contentHash(raw, 'PARCOURS_MOBILE')).not.toBe(contentHash(raw, 'LIEU'));
+    const hash = (place: Json, type: 'LIEU' | 'PARCOURS_MOBILE' = 'LIEU') =>
+      mapPlace(rawPlaceSchema.parse(place) as RawPlace, type, categoryText).place.content_hash;
+    expect(hash(raw)).toBe(hash(structuredClone(raw)));
+    expect(hash({ ...raw, name: 'Autre nom' })).not.toBe(hash(raw));
+    expect(hash(raw, 'PARCOURS_MOBILE')).not.toBe(hash(raw));
+    const flipped = structuredClone(raw);
+    flipped.isOpenToday = !raw.isOpenToday;
+    flipped.services_all[0].isOpenToday = !raw.services_all[0].isOpenToday;
+    expect(hash(flipped)).toBe(hash(raw));
   });
 
   it('refuses records the kiosk cannot show: no coordinates, no service, a name that is not text', () => {

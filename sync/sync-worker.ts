@@ -1,0 +1,24 @@
+/**
+ * Worker-thread entry of a sync pass. SQLite transactions of a pass (a page, the publication)
+ * take from milliseconds to a second or two; run in the kiosk's main thread they would freeze
+ * every UI call meanwhile. In a worker they do not, and readers keep reading (WAL).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runSync } from './run-sync';
+import { createSoliguideClient } from './soliguide/api-client';
+import type { WorkerPassRequest } from './run-sync-in-worker';
+
+const request = workerData as WorkerPassRequest;
+const fixedNow = request.now === null ? null : new Date(request.now);
+
+runSync(request.kind, {
+  mirrorPath: request.mirrorPath,
+  client: createSoliguideClient({ baseUrl: request.apiBaseUrl, token: request.token, timeoutMs: request.timeoutMs }),
+  languages: request.languages,
+  now: () => (fixedNow ? new Date(fixedNow.getTime()) : new Date()),
+  pageSize: request.pageSize,
+  onProgress: (marker) => parentPort?.postMessage({ progress: marker }),
+}).then(
+  (summary) => parentPort?.postMessage({ summary }),
+  (error: unknown) => parentPort?.postMessage({ crash: (error as Error).stack ?? String(error) }),
+);
