@@ -62,6 +62,8 @@ const categoryNodeSchema: z.ZodType<ApiCategoryNode> = z.looseObject({
 const categoriesAnswerSchema = z.array(categoryNodeSchema).min(1);
 
 const MAX_QUARANTINE_KEPT = 200;
+/** Two pages are in memory at once (the next one is prefetched): 500 places ≈ 3 MB of JSON each. */
+const DEFAULT_PAGE_SIZE = 500;
 
 class Quarantine {
   readonly kept: QuarantinedRecord[] = [];
@@ -114,7 +116,7 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
         client: options.client,
         rootCategories: rootIds,
         placeType,
-        pageSize: options.pageSize ?? 1000,
+        pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
         onQuarantine: quarantine.add,
         onPage: (page) => {
           const mapped = mapPage(page, categoryText, seen);
@@ -158,7 +160,7 @@ async function lightPass(live: MirrorDatabase, runId: number, options: SyncOptio
       client: options.client,
       rootCategories: roots.map((root) => root.id),
       placeType,
-      pageSize: options.pageSize ?? 1000,
+      pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       updatedSince,
       onQuarantine: quarantine.add,
       onPage: (page) => mapped.push(...mapPage(page, categoryText, seen)),

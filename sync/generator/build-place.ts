@@ -9,14 +9,11 @@ import { everydayLeaf, rootsOfLeaf } from './category-pools';
 import { generateEntity } from './contacts';
 import { memoized, text } from './flat-text';
 import type { FrenchDepartment, FrenchTown } from './french-towns';
-import { generateHours } from './hours';
-import { drawLayout, frenchDescription } from './html-description';
+import { everydayPattern, generateHours } from './hours';
+import { descriptionSlug, drawLayout, frenchDescription, type DescriptionPlan } from './html-description';
 import { NOTICE_PHRASES } from './notice-phrases';
 import { applyOpenTodaySnapshot } from './open-today';
 import { cachedSlug, itineraryName, placeName, searchSlug, slugify } from './place-names';
-
-const searchSlugOf = memoized(searchSlug);
-const slugOf = memoized(slugify);
 import type { PlacePlan } from './place-plan';
 import { copyPosition, generatePosition, generateStops } from './position';
 import type { Random } from './random';
@@ -24,6 +21,10 @@ import { ROOT_PHRASES, type Phrase } from './root-phrases';
 import { generateServices } from './services';
 import type { StoredPlace, StoredSource } from './stored-place';
 import { generateTempInfos } from './temp-infos';
+
+/** Names repeat (kinds × evocative names × towns): slug each one once. */
+const searchSlugOf = memoized(searchSlug);
+const slugOf = memoized(slugify);
 
 export interface PlaceContext {
   lieuId: number;
@@ -48,6 +49,8 @@ export interface BuiltPlace {
 }
 
 const SPOKEN_LANGUAGES: readonly string[][] = [['fr'], ['fr'], ['fr'], ['fr', 'en'], ['fr', 'en', 'ar'], ['fr', 'lsf'], []];
+const NIGHT_CATEGORIES = ['emergency_accommodation', 'overnight_stop'];
+const ROUND_THE_CLOCK_CATEGORIES = ['emergency_accommodation', 'long_term_accomodation', 'rest_area'];
 const HOURS_NOTES = ['Fermé les jours fériés', "Horaires d'été de juillet à août", 'Accueil téléphonique uniquement le matin'];
 
 function hexId(random: Random, length: number): string {
@@ -85,8 +88,12 @@ export function buildPlace(context: PlaceContext, random: Random): BuiltPlace {
   const position = stops[0]
     ? copyPosition(stops[0].position)
     : generatePosition(department, town, { legacyCoordinates: plan.legacyCoordinates, nullComplement: false }, random);
+  // Night shelters and 24/7 places are shelters or rest areas; other schedules follow the theme.
+  const primaryCategory =
+    plan.hoursPattern === 'overnight' ? random.pick(NIGHT_CATEGORIES) : plan.hoursPattern === 'h24' ? random.pick(ROUND_THE_CLOCK_CATEGORIES) : everydayLeaf(random);
+  const hoursPattern = plan.hoursPattern === 'everyday' ? everydayPattern(rootsOfLeaf(primaryCategory)[0] ?? '', random) : plan.hoursPattern;
   const hoursNote = random.next();
-  const newhours = generateHours(plan.hoursPattern, {
+  const newhours = generateHours(hoursPattern, {
     closedHolidays: plan.closedHolidays,
     legacyDayKeys: plan.legacyHoursKeys,
     description: hoursNote < 0.7 ? null : hoursNote < 0.8 ? '' : random.pick(HOURS_NOTES),
@@ -95,7 +102,7 @@ export function buildPlace(context: PlaceContext, random: Random): BuiltPlace {
   const modalities = generateModalities({ orientation: plan.orientation, empty, withDocs: random.chance(0.7), withThermalComfort: random.chance(0.3) }, random);
   const publics = generatePublics(random, empty);
   const { services, descriptionPhrases: servicePhrases } = generateServices({
-    plan, primaryCategory: everydayLeaf(random), hours: newhours, modalities, publics, empty, today, encoding, lieuId, createdMs, updatedMs,
+    plan, primaryCategory, hours: newhours, modalities, publics, empty, today, encoding, lieuId, createdMs, updatedMs,
   }, random);
   const root = rootsOfLeaf(services[0]?.category ?? everydayLeaf(random))[0] ?? 'welcome';
   const name = plan.placeType === 'PARCOURS_MOBILE' ? itineraryName(root, town.name, random) : placeName(root, town.name, random);
@@ -108,9 +115,10 @@ export function buildPlace(context: PlaceContext, random: Random): BuiltPlace {
   if (random.chance(0.3)) descriptionPhrases.push(NOTICE_PHRASES.bringIdentity);
   if (random.chance(0.15)) descriptionPhrases.push(NOTICE_PHRASES.languagesSpoken);
   const website = typeof entity.website === 'string' && entity.website !== '' ? entity.website : null;
-  const description = frenchDescription({
+  const descriptionPlan: DescriptionPlan = {
     phrases: descriptionPhrases, layout: drawLayout(random, website !== null), entities: plan.htmlEntities, unsafe: plan.unsafeHtml, website,
-  });
+  };
+  const description = frenchDescription(descriptionPlan);
 
   const tempInfos = generateTempInfos({
     today, encoding, closure: plan.tempClosure, hours: plan.tempHours, message: plan.tempMessage,
@@ -122,7 +130,7 @@ export function buildPlace(context: PlaceContext, random: Random): BuiltPlace {
     _id: objectId(createdMs, lieuId * 8, random),
     campaigns: random.chance(0.4) ? CAMPAIGNS_WITH_CLOSED_SECTION : CAMPAIGNS_WITH_TEMP_CLOSURE_SECTION,
     entity,
-    slugs: { infos: { description: searchSlugOf(description), entityName: null, name: searchSlugOf(name) } },
+    slugs: { infos: { description: descriptionSlug(descriptionPlan), entityName: null, name: searchSlugOf(name) } },
     stepsDone: stepsDone(plan.placeType, random.chance(0.65), random.chance(0.5)),
     auto: plan.sources === 'withOrigin' && random.chance(0.5),
     description,

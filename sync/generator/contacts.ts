@@ -1,7 +1,8 @@
 /**
  * Organisation contacts (API.md §2.3). Phone numbers come from the ranges ARCEP reserves for
- * fiction (01 99 00, 02 61 91, 03 53 01, 04 65 71, 05 36 49, mobiles 06 39 98), so no generated
- * number can ring anybody; e-mails and sites use the reserved example.org domain.
+ * audiovisual fiction (plan national de numérotation, art. 2.5.12: 01 99 00, 02 61 91, 03 53 01,
+ * 04 65 71, 05 36 49, mobiles 06 39 98), so no generated number can ring anybody; e-mails and
+ * sites use the reserved example.org domain.
  */
 import { text } from './flat-text';
 import type { ContactStyle, PhoneStyle } from './place-plan';

@@ -9,16 +9,20 @@ import type { ClosedHolidays, LegacyTime, StoredDayHours, StoredOpeningHours, St
 export const WEEK: readonly WeekDay[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export type HoursPattern = 'office' | 'mornings' | 'continuous' | 'meals' | 'evening' | 'sparse' | 'overnight' | 'h24';
+type EverydayPattern = Exclude<HoursPattern, 'overnight' | 'h24'>;
 
-/** Typical schedules of solidarity services; overnight and 24/7 are chosen by the trap draw. */
-export const EVERYDAY_PATTERNS: Readonly<Record<Exclude<HoursPattern, 'overnight' | 'h24'>, number>> = {
-  office: 35,
-  mornings: 12,
-  continuous: 20,
-  meals: 8,
-  evening: 5,
-  sparse: 20,
+/** Typical schedules by theme; overnight and 24/7 are chosen by the trap draw (place-plan.ts). */
+const OFFICE_LIKE: Readonly<Record<EverydayPattern, number>> = { office: 40, mornings: 15, continuous: 15, meals: 0, evening: 5, sparse: 25 };
+const PATTERNS_BY_ROOT: Readonly<Record<string, Readonly<Record<EverydayPattern, number>>>> = {
+  food: { office: 10, mornings: 20, continuous: 10, meals: 30, evening: 15, sparse: 15 },
+  accomodation_and_housing: { office: 25, mornings: 10, continuous: 25, meals: 25, evening: 10, sparse: 5 },
+  welcome: { office: 15, mornings: 25, continuous: 45, meals: 10, evening: 0, sparse: 5 },
+  hygiene_and_wellness: { office: 20, mornings: 35, continuous: 25, meals: 0, evening: 0, sparse: 20 },
 };
+
+export function everydayPattern(root: string, random: Random): EverydayPattern {
+  return random.weighted(PATTERNS_BY_ROOT[root] ?? OFFICE_LIKE);
+}
 
 export interface HoursStyle {
   closedHolidays: ClosedHolidays;

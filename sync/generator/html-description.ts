@@ -6,6 +6,7 @@
  * Arabic, Persian and Pashto (§1.8).
  */
 import { memoized } from './flat-text';
+import { searchSlug } from './place-names';
 import type { Random } from './random';
 import type { Phrase, PhraseLanguage } from './root-phrases';
 
@@ -90,6 +91,21 @@ export function frenchDescription(plan: DescriptionPlan): string {
 
 /** The translated phrases are few: escape each once. */
 const escapeApostrophes = memoized((sentence) => sentence.replace(/'/g, '&#39;'));
+
+const sentenceSlug = memoized(searchSlug);
+const UNSAFE_SLUG = searchSlug(UNSAFE_HTML);
+
+/**
+ * `searchSlug(frenchDescription(plan))` without scanning the HTML: tags and entities do not change
+ * the slug, so it is the slugs of the text pieces joined by spaces (checked against searchSlug
+ * for every generated place by the tests).
+ */
+export function descriptionSlug(plan: DescriptionPlan): string {
+  const pieces = plan.phrases.map((phrase) => sentenceSlug(phrase.fr));
+  if (plan.layout === 'link') pieces.push('plus d informations', searchSlug(plan.website ?? ''));
+  if (plan.unsafe) pieces.push(UNSAFE_SLUG);
+  return pieces.filter((piece) => piece !== '').join(' ');
+}
 
 const RTL_LANGUAGES: ReadonlySet<PhraseLanguage> = new Set(['ar', 'fa', 'ps']);
 

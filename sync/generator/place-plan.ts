@@ -2,7 +2,7 @@
  * The draw made first for every place: which traps it carries. Every probability comes from
  * `trap-proportions.ts`, so the shares measured by `trapsOf` match TRAP_PROPORTIONS.
  */
-import { EVERYDAY_PATTERNS, type HoursPattern } from './hours';
+import type { HoursPattern } from './hours';
 import type { Random } from './random';
 import type { ClosedHolidays, PlaceStatus, PlaceType, PlaceVisibility } from './stored-place';
 import { BASE_DRAWS, TRAP_PROPORTIONS } from './trap-proportions';
@@ -17,7 +17,8 @@ export interface PlacePlan {
   visibility: PlaceVisibility;
   placeType: PlaceType;
   stopClosedHolidaysTypo: boolean;
-  hoursPattern: HoursPattern;
+  /** 'everyday' = a usual schedule, chosen with the theme of the place (hours.ts). */
+  hoursPattern: HoursPattern | 'everyday';
   closedHolidays: ClosedHolidays;
   legacyHoursKeys: boolean;
   htmlEntities: boolean;
@@ -80,7 +81,6 @@ export function drawPlan(random: Random): PlacePlan {
   const placeType: PlaceType = random.chance(P.itinerary) ? 'PARCOURS_MOBILE' : 'LIEU';
   const stopClosedHolidaysTypo = random.chance(BASE_DRAWS.stopTypoGivenItinerary) && placeType === 'PARCOURS_MOBILE';
   const special = exclusive<'overnight' | 'h24' | 'everyday'>(random, SPECIAL_HOURS, 'everyday');
-  const hoursPattern: HoursPattern = special === 'everyday' ? random.weighted(EVERYDAY_PATTERNS) : special;
   const closedHolidays = exclusive(random, CLOSED_HOLIDAYS, 'UNKNOWN');
   const tempClosure = exclusive<TempTiming | 'none'>(random, CLOSURE_TIMINGS, 'none');
   const tempHours = random.chance(P.tempHours) ? (random.chance(0.7) ? 'current' : 'future') : null;
@@ -100,7 +100,7 @@ export function drawPlan(random: Random): PlacePlan {
     visibility,
     placeType,
     stopClosedHolidaysTypo,
-    hoursPattern,
+    hoursPattern: special,
     closedHolidays,
     legacyHoursKeys: random.chance(P.legacyHoursKeys),
     htmlEntities: random.chance(P.htmlWithEntities),

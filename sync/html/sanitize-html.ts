@@ -56,7 +56,7 @@ function toText(html: string): string {
  * boilerplate, so the same HTML comes again and again in one pass: sanitising dominated the
  * ingest profile. Results are memoised; the cache is dropped whole when it grows past the limit.
  */
-const MEMO_LIMIT = 20_000;
+const MEMO_LIMIT = 2_000; // repeats are mostly within a place and its neighbours; 20 000 cost ~60 MB at 50 000 places
 const memo = new Map<string, CleanText | null>();
 
 /** null for null, absent, blank or markup-only input. */

@@ -74,7 +74,7 @@ export const rawServiceSchema = z.looseObject({
 export const rawPlaceSchema = z.looseObject({
   lieu_id: z.number().int().positive(),
   seo_url: z.string().nullish(),
-  name: z.string().trim().min(1),
+  name: z.string().regex(/\S/), // not blank; validated without transforms: the input object is used as is
   description: text,
   entity: z
     .looseObject({

@@ -79,7 +79,9 @@ export async function readAllPages(options: ReadPagesOptions): Promise<number> {
     for (const raw of answer.places as unknown[]) {
       const parsed = rawPlaceSchema.safeParse(raw);
       if (parsed.success) {
-        good.push({ raw, place: parsed.data });
+        // The schema has no transform, so the record itself is what it validated: keeping it
+        // rather than zod's deep copy halves the memory of a page.
+        good.push({ raw, place: raw as RawPlace });
         continue;
       }
       bad++;

@@ -21,8 +21,14 @@ export interface SyncBenchResult {
   detailsSeconds: number;
   placesPerSecond: number;
   peakRssMb: number;
+  /** The last progress marker before the highest RSS sample (where the memory goes). */
+  peakRssPhase: string;
+  /** How late a 10 ms UI read ran, at worst (scheduling on 2 cores shared with the stand-in included). */
   longestUiWaitMs: number;
+  /** The longest a UI read itself took: what the sync's writes could block. */
+  longestUiReadMs: number;
   uiReads: number;
+  quarantined: number;
   ok: boolean;
   error: string | null;
 }
@@ -32,7 +38,7 @@ export async function syncBench(count: number): Promise<SyncBenchResult> {
   const token = 'bench-token';
   const standIn = await startUntil(
     TSX,
-    ['tests/stand-in/stand-in-cli.ts', '--port', '0', '--places', String(count), '--seed', '7', '--token', token, '--departments', '67,68,75,974'],
+    ['tests/stand-in/stand-in-cli.ts', '--port', '0', '--places', String(count), '--seed', '7', '--token', token, '--departments', '67,68,75,974', '--now', '2026-11-22T04:00:00Z'],
     /on (http:\/\/127\.0\.0\.1:\d+)/,
     process.env,
     180_000,
@@ -41,16 +47,26 @@ export async function syncBench(count: number): Promise<SyncBenchResult> {
     const mirrorPath = join(dir, 'mirror.sqlite');
     openMirror(mirrorPath).close();
     const reader = new Database(mirrorPath, { readonly: true });
-    const query = reader.prepare('SELECT count(*) FROM places WHERE latitude BETWEEN ? AND ?').pluck();
+    // What a results screen reads: places in a box around the kiosk (R*Tree), 30 rows of them.
+    const query = reader.prepare(
+      `SELECT p.lieu_id, p.name, p.address FROM places_rtree r JOIN places p ON p.lieu_id = r.lieu_id
+       WHERE r.min_latitude >= ? AND r.max_latitude <= ? AND r.min_longitude >= ? AND r.max_longitude <= ? LIMIT 30`,
+    );
     let longestUiWaitMs = 0;
+    let longestUiReadMs = 0;
+    let phase = 'start';
+    let peakPhase = { rssMb: 0, phase };
     let uiReads = 0;
     let expected = performance.now() + 10;
     // The UI's view: a read every 10 ms; the wait is how late it ran plus how long it took.
     const timer = setInterval(() => {
       const started = performance.now();
-      query.get(40, 50);
+      query.all(48.5, 48.65, 7.65, 7.85); // Strasbourg
+      longestUiReadMs = Math.max(longestUiReadMs, performance.now() - started);
       uiReads++;
       longestUiWaitMs = Math.max(longestUiWaitMs, performance.now() - expected);
+      const rssMb = Math.round(process.memoryUsage.rss() / 1048576);
+      if (rssMb > peakPhase.rssMb) peakPhase = { rssMb, phase };
       expected = started + 10;
     }, 10);
     const started = performance.now();
@@ -58,6 +74,7 @@ export async function syncBench(count: number): Promise<SyncBenchResult> {
     const summary = await runSyncInWorker(
       { kind: 'full', mirrorPath, apiBaseUrl: standIn.match[1] as string, token, languages: ['fr'], now: '2026-11-22T04:30:00Z' },
       (marker) => {
+        phase = marker.replace(/ \d+$/, '');
         if (marker === 'published') publishedAt = performance.now();
       },
     );
@@ -72,7 +89,10 @@ export async function syncBench(count: number): Promise<SyncBenchResult> {
       placesPerSecond: Math.round(summary.places / seconds),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       longestUiWaitMs: Math.round(longestUiWaitMs),
+      longestUiReadMs: Math.round(longestUiReadMs * 10) / 10,
+      peakRssPhase: peakPhase.phase,
       uiReads,
+      quarantined: summary.quarantined,
       ok: summary.ok,
       error: summary.error,
     };

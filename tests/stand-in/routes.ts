@@ -10,8 +10,8 @@ import { corruptCategoryNodes, corruptRecords } from './faults';
 import { htmlErrorReply, jsonPiecesReply, jsonReply, type Reply } from './http-delivery';
 import { finishPlaceDocument, placeDocument, SearchProjection } from './projection';
 import { SearchError } from './search-location';
-import { searchPlaces } from './search-query';
-import { validateSearch } from './search-validation';
+import { searchPlaces, type SearchPage } from './search-query';
+import { validateSearch, type SearchRequest } from './search-validation';
 import type { JsonObject, StoredPhoto, StoredPlace, StoredTranslation } from './stored-shapes';
 import type { Taxonomy } from './taxonomy';
 import { SUPPORTED_LANGUAGES, translatePlaceDocument, translateSearchItems } from './translation';
@@ -24,6 +24,12 @@ export interface Directory {
   bySeoUrl: Map<string, StoredPlace>;
   /** Default search items already serialised (no distance, no translation), per stored place. */
   itemCache: WeakMap<StoredPlace, string>;
+  /**
+   * Every match of a query, in order, per query without its page: a pass asks for the same query
+   * page after page, and filtering and sorting 50 000 documents for each page made the stand-in,
+   * not the client, the bottleneck of the sync bench. Valid until the places change.
+   */
+  queryCache: Map<string, SearchPage>;
 }
 
 export function indexDirectory(places: StoredPlace[], translations: StoredTranslation[], photos: readonly StoredPhoto[]): Directory {
@@ -34,7 +40,42 @@ export function indexDirectory(places: StoredPlace[], translations: StoredTransl
     // `findOne({seo_url})`: the first in natural order (seo_url is not unique in the test data, §6.16).
     if (place.seo_url !== undefined && !bySeoUrl.has(place.seo_url)) bySeoUrl.set(place.seo_url, place);
   }
-  return { places, translations, photos: new Map(photos.map((photo) => [photo._id, photo])), byLieuId, bySeoUrl, itemCache: new WeakMap() };
+  return {
+    places,
+    translations,
+    photos: new Map(photos.map((photo) => [photo._id, photo])),
+    byLieuId,
+    bySeoUrl,
+    itemCache: new WeakMap(),
+    queryCache: new Map(),
+  };
+}
+
+/** Serialises the default search item of every public place now, as a server would have it warm. */
+export function prerenderSearchItems(directory: Directory): number {
+  const projection = new SearchProjection(undefined);
+  let count = 0;
+  for (const place of directory.places) {
+    if (place.status !== 'ONLINE' || place.visibility !== 'ALL' || directory.itemCache.has(place)) continue;
+    directory.itemCache.set(place, JSON.stringify(projection.project(place)));
+    count++;
+  }
+  return count;
+}
+
+/** The page of a query from its cached full result, for plain positive paging (the errors keep their path). */
+function cachedSearch(directory: Directory, query: SearchRequest, account: StandInAccount, taxonomy: Taxonomy): SearchPage {
+  const { page = 1, limit = 20 } = query.options;
+  if (!Number.isInteger(page) || !Number.isInteger(limit) || page < 1 || limit < 1) {
+    return searchPlaces(directory.places, query, account, taxonomy);
+  }
+  const key = `${account.token}\n${JSON.stringify({ ...query, options: { ...query.options, page: null, limit: null } })}`;
+  let all = directory.queryCache.get(key);
+  if (!all) {
+    all = searchPlaces(directory.places, { ...query, options: { ...query.options, page: 1, limit: 0 } }, account, taxonomy);
+    directory.queryCache.set(key, all);
+  }
+  return { nbResults: all.nbResults, matches: all.matches.slice((page - 1) * limit, page * limit) };
 }
 
 export interface RouteRequest {
@@ -79,7 +120,7 @@ function search(request: RouteRequest, account: StandInAccount, lang: string | u
     const projection = new SearchProjection(typeof query.options.fields === 'string' ? query.options.fields : undefined);
     // A non-string `fields` survives validation and then breaks `fields.split` (§1.7).
     if (query.options.fields && typeof query.options.fields !== 'string') throw new SearchError('options.fields is not a string');
-    const found = searchPlaces(directory.places, query, account, taxonomy);
+    const found = cachedSearch(directory, query, account, taxonomy);
     const corrupt = request.wrongTypes(page);
     const plain = !query.options.fields && lang === undefined && corrupt === 0;
     const pieces: string[] = [`{"nbResults":${found.nbResults},"places":[`];

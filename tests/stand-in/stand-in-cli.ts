@@ -87,6 +87,8 @@ async function main(argv: string[]): Promise<void> {
       ? { places: placesFromFile(values.from), translations: [] }
       : await generated(integer('places', values.places, 500), integer('seed', values.seed, 1), departments, now);
   const standIn = await startStandIn({ port, places: directory.places, translations: directory.translations, accounts: [{ token, departments }], faults });
+  // Ready means warm: search items are serialised before the first client comes (benches time the client).
+  standIn.warm();
   console.log(`Stand-in Soliguide API on ${standIn.url} (token ${token}, departments ${departments.join(',')}, ${directory.places.length} places)`);
 
   const stop = (): void => {

@@ -36,7 +36,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate } from './auth';
 import { deliveryFor, faultsForRequest, FaultSyntaxError, statusFor, wrongTypeCount } from './faults';
 import { deliver, htmlErrorReply, jsonReply, proxyErrorReply, type DeliveryControl, type Reply } from './http-delivery';
-import { indexDirectory, route, type Directory, type Routed } from './routes';
+import { indexDirectory, prerenderSearchItems, route, type Directory, type Routed } from './routes';
 import type { StoredPhoto, StoredPlace, StoredTranslation } from './stored-shapes';
 import { frenchTaxonomy } from './taxonomy';
 
@@ -98,6 +98,8 @@ export interface StandIn {
   setFaults(faults: StandInFaults): void;
   requests: StandInRequestLog[];
   setPlaces(places: StoredPlace[], translations?: StoredTranslation[]): void;
+  /** Serialises every public search item ahead of the first request (a warm server); returns how many. */
+  warm(): number;
   close(): Promise<void>;
 }
 
@@ -233,6 +235,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     requests,
     setFaults(faults) {
       serverFaults = faults;
+    },
+    warm() {
+      return prerenderSearchItems(directory);
     },
     setPlaces(places, newTranslations) {
       if (newTranslations) translations = newTranslations;
