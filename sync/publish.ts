@@ -22,7 +22,8 @@ function ids(db: MirrorDatabase, sql: string): number[] {
   return db.prepare(sql).pluck().all() as number[];
 }
 
-export function publishStaging(live: MirrorDatabase, input: PublishInput): RunCounts {
+/** `progress('publish: rows copied')` is called inside the open transaction (crash tests stop there). */
+export function publishStaging(live: MirrorDatabase, input: PublishInput, progress: (marker: string) => void = () => undefined): RunCounts {
   live.prepare('ATTACH DATABASE ? AS staging').run(input.stagingPath);
   try {
     return live.transaction((): RunCounts => {
@@ -39,6 +40,7 @@ export function publishStaging(live: MirrorDatabase, input: PublishInput): RunCo
       for (const table of PLACE_TABLES) {
         live.exec(`INSERT INTO main.${table} SELECT * FROM staging.${table} WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids)`);
       }
+      progress('publish: rows copied');
       live.exec(`
         DELETE FROM main.place_translations;
         INSERT INTO main.place_translations SELECT * FROM staging.place_translations;

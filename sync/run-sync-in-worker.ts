@@ -12,6 +12,7 @@ export interface WorkerPassRequest {
   /** Stays in Node: a worker thread of the same process. */
   token: string;
   languages: string[];
+  departments?: string[];
   now: string | null;
   pageSize?: number;
   timeoutMs?: number;

@@ -31,6 +31,11 @@ export interface SyncOptions {
   client: SoliguideClient;
   /** Enabled kiosk languages; translations are fetched for those Soliguide has. */
   languages: readonly string[];
+  /**
+   * The kiosk's territory. The API already limits a partner to its account's departments; a kiosk
+   * may serve fewer of them, and keeps only those. Absent: everything the account sees.
+   */
+  departments?: readonly string[];
   now: () => Date;
   pageSize?: number;
   detailsConcurrency?: number;
@@ -87,10 +92,11 @@ async function fetchCategories(client: SoliguideClient): Promise<ApiCategoryNode
   return parsed.data;
 }
 
-function mapPage(page: PageOfPlaces, categoryText: CategoryText, seen: Set<number>): MappedPlace[] {
+function mapPage(page: PageOfPlaces, categoryText: CategoryText, seen: Set<number>, departments?: readonly string[]): MappedPlace[] {
   const mapped: MappedPlace[] = [];
   for (const { place } of page.places) {
     if (seen.has(place.lieu_id)) continue; // a place repeated across pages is taken once
+    if (departments && !departments.includes(place.position.departmentCode.trim())) continue;
     seen.add(place.lieu_id);
     mapped.push(mapPlace(place, page.placeType, categoryText));
   }
@@ -119,7 +125,7 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
         pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
         onQuarantine: quarantine.add,
         onPage: (page) => {
-          const mapped = mapPage(page, categoryText, seen);
+          const mapped = mapPage(page, categoryText, seen, options.departments);
           staging.transaction(() => mapped.forEach((place) => writer.insert(place)))();
           progress(`page ${placeType} ${page.page}`);
         },
@@ -130,13 +136,11 @@ async function fullPass(live: MirrorDatabase, runId: number, options: SyncOption
     progress('translations');
     staging.close();
     progress('publishing');
-    const counts = publishStaging(live, {
-      stagingPath,
-      runId,
-      now: options.now(),
-      quarantined: quarantine.kept,
-      quarantinedCount: quarantine.count,
-    });
+    const counts = publishStaging(
+      live,
+      { stagingPath, runId, now: options.now(), quarantined: quarantine.kept, quarantinedCount: quarantine.count },
+      progress,
+    );
     progress('published');
     await fetchPlaceDetails(live, options.client, options.now(), options.detailsConcurrency ?? 8);
     progress('details');
@@ -163,7 +167,7 @@ async function lightPass(live: MirrorDatabase, runId: number, options: SyncOptio
       pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       updatedSince,
       onQuarantine: quarantine.add,
-      onPage: (page) => mapped.push(...mapPage(page, categoryText, seen)),
+      onPage: (page) => mapped.push(...mapPage(page, categoryText, seen, options.departments)),
     });
   }
   const hashOf = live.prepare('SELECT content_hash FROM places WHERE lieu_id = ?').pluck();

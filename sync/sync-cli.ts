@@ -2,6 +2,9 @@
  * `npm run sync -- --config <file> [--full|--light]`: one pass, progress on stderr, and as the
  * last stdout line a JSON summary {"ok","kind","places","added","updated","hidden","quarantined",
  * "ms","error"}. Exit code 0 when the pass succeeded, 1 when it failed, 2 for bad usage or config.
+ *
+ * `--hold-at <marker>` (crash tests) stops the pass dead at that progress marker — e.g. "page LIEU 3",
+ * "publish: rows copied" (inside the publishing transaction) — so that a test can kill it exactly there.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,7 +17,13 @@ async function main(): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
-      options: { config: { type: 'string' }, full: { type: 'boolean' }, light: { type: 'boolean' }, 'page-size': { type: 'string' } },
+      options: {
+        config: { type: 'string' },
+        full: { type: 'boolean' },
+        light: { type: 'boolean' },
+        'page-size': { type: 'string' },
+        'hold-at': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -28,8 +37,15 @@ async function main(): Promise<number> {
   const loaded = loadKioskConfig(values.config);
   mkdirSync(dirname(loaded.mirrorPath), { recursive: true });
   const pageSize = values['page-size'] ? Number(values['page-size']) : undefined;
+  const holdAt = values['hold-at'];
   const summary = await syncPass(values.light ? 'light' : 'full', loaded, () => new Date(), {
-    onProgress: (marker) => console.error(`sync: ${marker}`),
+    onProgress: (marker) => {
+      console.error(`sync: ${marker}`);
+      if (marker === holdAt) {
+        console.error(`sync: holding at ${marker}`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // blocks this thread for good
+      }
+    },
     ...(pageSize ? { pageSize } : {}),
   });
   console.log(JSON.stringify(summary));

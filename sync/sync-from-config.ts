@@ -18,6 +18,7 @@ export function syncOptionsFor(loaded: LoadedConfig, now: () => Date, overrides:
     mirrorPath: loaded.mirrorPath,
     client: createSoliguideClient({ baseUrl: config.soliguide.apiBaseUrl, token: secrets.soliguideToken }),
     languages: config.languages.enabled,
+    departments: config.territory.departments,
     now,
     ...overrides,
   };
@@ -37,6 +38,7 @@ export function syncPassInWorker(kind: 'full' | 'light', loaded: LoadedConfig, f
     apiBaseUrl: config.soliguide.apiBaseUrl,
     token: secrets.soliguideToken,
     languages: [...config.languages.enabled],
+    departments: [...config.territory.departments],
     now: fixedNow === null ? null : fixedNow.toISOString(),
   });
 }

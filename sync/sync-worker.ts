@@ -15,6 +15,7 @@ runSync(request.kind, {
   mirrorPath: request.mirrorPath,
   client: createSoliguideClient({ baseUrl: request.apiBaseUrl, token: request.token, timeoutMs: request.timeoutMs }),
   languages: request.languages,
+  departments: request.departments,
   now: () => (fixedNow ? new Date(fixedNow.getTime()) : new Date()),
   pageSize: request.pageSize,
   onProgress: (marker) => parentPort?.postMessage({ progress: marker }),

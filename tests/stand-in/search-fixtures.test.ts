@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeConformance } from '../support/shared-corpus';
 import type { StandIn } from './stand-in-server';
 import type { JsonObject, StoredTranslation } from './stored-shapes';
 import { ALL_CATEGORIES, fixture, madePlace, search, startWith, storedPlaces, storedTranslations, type SearchAnswer } from './stand-in-test-support';
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-describe('search answers match the API fixtures (API.md §1.6–1.8)', () => {
+describeConformance('search answers match the API fixtures (API.md §1.6–1.8)', () => {
   it('example 1: accommodation within 5 km of rue Saint-Martin, page 1 of 5', async () => {
     const answer = await search(standIn, fixture('example-1-request-POST-new-search.json'));
     expect(roundDistances(answer)).toEqual(roundDistances(fixture('example-1-response-POST-new-search.json')));
@@ -55,7 +56,7 @@ describe('search answers match the API fixtures (API.md §1.6–1.8)', () => {
   });
 });
 
-describe('the search-item projection (API.md §1.7)', () => {
+describeConformance('the search-item projection (API.md §1.7)', () => {
   const one = async (lieuId: number): Promise<JsonObject> => {
     const answer = await search(standIn, { location: { geoType: 'inconnu' }, categories: ALL_CATEGORIES, options: { limit: 0 } });
     const place = answer.places.find((candidate) => candidate.lieu_id === lieuId);
@@ -93,7 +94,7 @@ describe('the search-item projection (API.md §1.7)', () => {
   });
 });
 
-describe('translated searches (API.md §1.8)', () => {
+describeConformance('translated searches (API.md §1.8)', () => {
   it('replaces a text by its translation, turns an empty French text without translation into null, keeps French otherwise', async () => {
     const answer = await search(standIn, { location: { geoType: 'inconnu' }, options: { limit: 0 } }, { lang: 'uk' });
     const byId = new Map(answer.places.map((place) => [place.lieu_id, place]));

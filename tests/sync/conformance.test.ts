@@ -3,15 +3,15 @@
  * exact API shapes) served by the stand-in, and what the mirror then holds for each of them.
  * Expected values come from the fixture files.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeConformance, hasSharedCorpus, SHARED_FIXTURES } from '../support/shared-corpus';
 import type { StoredPlace, StoredTranslation } from '../stand-in/stand-in-server';
 import { startHarness, type Harness } from '../support/sync-harness';
 import type { SyncSummary } from '../../sync/run-sync';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/soliguide/fixtures/', import.meta.url));
+const FIXTURES = SHARED_FIXTURES;
 type Json = Record<string, any>; // `any`: fixture JSON read field by field
 
 const read = <T>(name: string): T => JSON.parse(readFileSync(`${FIXTURES}${name}`, 'utf8')) as T;
@@ -24,7 +24,7 @@ let itineraries: Json[];
 let statuses: Record<string, Json>;
 
 beforeAll(async () => {
-  if (!existsSync(FIXTURES)) throw new Error(`Conformance corpus missing: ${FIXTURES}. Clone the project with shared/ beside it.`);
+  if (!hasSharedCorpus()) return;
   const stored = read<StoredPlace[]>('places-db.json');
   harness = await startHarness({ places: stored, translations: read<StoredTranslation[]>('translated-places-db.json') });
   summary = await harness.sync('full');
@@ -42,7 +42,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-describe('a full pass over Soliguide’s test database', () => {
+describeConformance('a full pass over Soliguide’s test database', () => {
   it('succeeds and holds exactly the places a territory-75 partner can see', () => {
     expect(summary).toMatchObject({ ok: true, error: null, quarantined: 0 });
     const expected = [...searchable, ...itineraries].map((p) => p.lieu_id).sort((a, b) => a - b);

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeConformance, SHARED_FIXTURES } from '../support/shared-corpus';
 import type { ApiCategoryNode } from '../../sync/categories/store-categories';
 import { demoTaxonomy, ensureDemoMirror, NotADemoMirrorError, DEMO_PLACE_COUNT } from '../../sync/demo/demo-mirror';
 import { openMirror } from '../../sync/mirror-database';
@@ -11,7 +11,7 @@ import { categoryTree, mirrorSummary, writeMeta } from '../../sync/mirror-querie
 
 const AREA = { departments: ['67'] };
 const NOW = new Date('2026-11-24T09:30:00Z');
-const SHARED_CATEGORIES = fileURLToPath(new URL('../../../shared/soliguide/fixtures/example-4-response-GET-v2-categories.json', import.meta.url));
+const SHARED_CATEGORIES = `${SHARED_FIXTURES}example-4-response-GET-v2-categories.json`;
 
 let dir: string;
 beforeEach(() => {
@@ -82,11 +82,10 @@ describe('the demo mirror', () => {
     const parentsOfPsychiatry = health?.children.filter((child) => child.children.some((c) => c.id === 'psychiatry')).map((c) => c.id);
     expect(parentsOfPsychiatry?.sort()).toEqual(['health_specialists', 'mental_health']);
   });
+});
 
-  it('embeds the same category graph as Soliguide’s GET /v2/categories (conformance with ../shared)', () => {
-    if (!existsSync(SHARED_CATEGORIES)) {
-      throw new Error(`Conformance corpus missing: ${SHARED_CATEGORIES}. Clone the project with shared/ beside it.`);
-    }
+describeConformance('the embedded category graph', () => {
+  it('is the same as Soliguide’s GET /v2/categories', () => {
     const strip = (node: ApiCategoryNode): ApiCategoryNode => ({ id: node.id, rank: node.rank, children: node.children.map(strip) });
     const shared = (JSON.parse(readFileSync(SHARED_CATEGORIES, 'utf8')) as ApiCategoryNode[]).map(strip);
     expect(demoTaxonomy()).toEqual(shared);

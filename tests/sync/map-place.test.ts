@@ -2,15 +2,15 @@
  * Mapping Soliguide's own test places (../shared/soliguide/fixtures/places.json, search-item
  * shape) into mirror rows. Expected values are read from the fixture, not from our output.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { beforeAll, expect, it } from 'vitest';
+import { describeConformance, hasSharedCorpus, SHARED_FIXTURES } from '../support/shared-corpus';
 import { categoryTextFor } from '../../sync/soliguide/category-text';
 import { mapPlace } from '../../sync/soliguide/map-place';
 import { rawPlaceSchema, type RawPlace } from '../../sync/soliguide/partner-place';
 import { demoTaxonomy } from '../../sync/demo/demo-mirror';
 
-const FIXTURE = fileURLToPath(new URL('../../../shared/soliguide/fixtures/places.json', import.meta.url));
+const FIXTURE = `${SHARED_FIXTURES}places.json`;
 type Json = Record<string, any>; // `any`: fixture JSON read field by field
 
 let fixtures: Json[];
@@ -25,11 +25,11 @@ const mapped = (id: number) => {
 };
 
 beforeAll(() => {
-  if (!existsSync(FIXTURE)) throw new Error(`Conformance corpus missing: ${FIXTURE}. Clone the project with shared/ beside it.`);
+  if (!hasSharedCorpus()) return;
   fixtures = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Json[];
 });
 
-describe('mapping places from the partner API', () => {
+describeConformance('mapping places from the partner API', () => {
   it('accepts every place of Soliguide’s test database', () => {
     const refused = fixtures.filter((place) => !rawPlaceSchema.safeParse(place).success).map((p) => p.lieu_id);
     expect(refused).toEqual([]);

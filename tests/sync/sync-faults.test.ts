@@ -3,14 +3,12 @@
  * with a message naming the request and what was kept, the run is logged as failed, and a
  * reader sees exactly the previous state.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StandInFaults, StoredPlace } from '../stand-in/stand-in-server';
+import { smallDirectory } from '../support/small-directory';
 import { startHarness, type Harness } from '../support/sync-harness';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/soliguide/fixtures/', import.meta.url));
 type Json = Record<string, any>; // `any`: fixture JSON edited freely
 
 let harness: Harness;
@@ -32,7 +30,7 @@ function lastRun(): Json {
 }
 
 beforeAll(async () => {
-  original = JSON.parse(readFileSync(`${FIXTURES}places-db.json`, 'utf8')) as StoredPlace[];
+  original = smallDirectory().places;
   harness = await startHarness({ places: original });
   const first = await harness.sync('full');
   expect(first.ok).toBe(true);
