@@ -59,6 +59,9 @@ describe('the HTTP host', () => {
     expect(parsed.data.demo).toBe(true);
     expect(parsed.data.placeCount).toBeGreaterThan(0);
     expect(parsed.now).toBe(FIXED_NOW.toISOString());
+    // The demo mirror was generated at the kiosk's (fixed) clock: its data is 0 s old.
+    expect(parsed.data.ageSeconds).toBe(0);
+    expect(parsed.data.lastSync).toMatchObject({ kind: 'demo', outcome: 'success', error: null });
     expect(JSON.stringify(body)).not.toMatch(/token|pinHash/i);
   });
 

@@ -178,8 +178,9 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     };
     requests.push(entry);
     const send = async (reply: Reply, delivery = deliveryFor({}, null)): Promise<void> => {
-      if (delivery.kind !== 'reset' && delivery.kind !== 'hang') entry.status = reply.status;
       await deliver(request, response, reply, delivery, control);
+      // What went out (a conditional GET may have become a 304), nothing when no answer was sent.
+      if (delivery.kind !== 'reset' && delivery.kind !== 'hang') entry.status = response.statusCode;
     };
 
     let faults: StandInFaults;

@@ -102,6 +102,23 @@ describe('successive passes', () => {
     expect(languages()).toEqual(before);
   });
 
+  it('refreshes month-old details with If-None-Match, an unchanged place costing a 304', async () => {
+    const db = new Database(harness.mirrorPath);
+    db.prepare("UPDATE place_details SET fetched_at = '2026-09-01T00:00:00.000Z'").run();
+    const before = db.prepare('SELECT lieu_id, language FROM place_languages ORDER BY 1, 2').all();
+    const stale = db.prepare("SELECT count(*) FROM place_details WHERE etag IS NOT NULL").pluck().get() as number;
+    db.close();
+    expect(stale).toBeGreaterThan(0);
+    const start = harness.standIn.requests.length;
+    expect((await harness.sync('full')).ok).toBe(true);
+    const gets = harness.standIn.requests.slice(start).filter((r) => r.method === 'GET' && r.path.startsWith('/place/'));
+    expect(gets.filter((r) => r.status === 304).length).toBe(stale);
+    const after = new Database(harness.mirrorPath, { readonly: true });
+    expect(after.prepare('SELECT lieu_id, language FROM place_languages ORDER BY 1, 2').all()).toEqual(before);
+    expect(after.prepare("SELECT count(*) FROM place_details WHERE fetched_at < '2026-11-01'").pluck().get()).toBe(0);
+    after.close();
+  });
+
   it('keeps only the kiosk’s own departments when it serves fewer than the account', async () => {
     const mixed = smallDirectory(60, 9);
     const other = smallDirectory(60, 10).places.map((p) => ({
