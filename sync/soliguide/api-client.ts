@@ -103,15 +103,19 @@ export function createSoliguideClient(options: ClientOptions): SoliguideClient {
     if (etag) Object.assign(headers, { 'If-None-Match': etag, 'Cache-Control': 'max-age=0' });
     let response: Response;
     let text: string;
+    // Our own controller, cleared when the answer is read: AbortSignal.timeout() keeps its timer
+    // alive after the request, so a pass of 40 000 GETs left 40 000 timers to fire a minute later.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      const signal = AbortSignal.timeout(timeoutMs);
-      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+      response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
       text = await response.text();
     } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new Attempt('timeout', `no complete answer within ${timeoutMs} ms`, null);
+      if (controller.signal.aborted) throw new Attempt('timeout', `no complete answer within ${timeoutMs} ms`, null);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       throw new Attempt('network', cause?.code ?? cause?.message ?? (error as Error).message, null);
+    } finally {
+      clearTimeout(timer);
     }
     if (response.status === 304) return { status: 304, body: null, etag };
     // GET /place answers 403 FORBIDDEN_USER for places this account may not read (itineraries,
