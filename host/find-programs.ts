@@ -4,7 +4,7 @@ import { delimiter, join } from 'node:path';
 
 /**
  * The Electron binary, if installed. Read from node_modules/electron/path.txt rather than by
- * `require('electron')`: since Electron 45 that require downloads the binary when it is missing.
+ * requiring the electron package: since Electron 45 that downloads the binary when it is missing.
  */
 export function findElectronBinary(projectRoot: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const packageDir = join(projectRoot, 'node_modules', 'electron');
