@@ -1,0 +1,145 @@
+/**
+ * Dated cases of "is it open?": the instant, the place's hours and temporary information, its
+ * department, the expected state and its next change. Expected instants are written by hand
+ * with their UTC offset (Paris is +01:00 in winter, +02:00 in summer; Réunion +04:00).
+ */
+import { describe, expect, it } from 'vitest';
+import { openingState, type OpeningState } from '../../common/opening/opening-state';
+import { holidayCalendar } from '../../sync/holidays/french-holidays';
+import { SCHEDULES, type ScheduleName } from './schedules';
+
+type Expected =
+  | ['open', string | null]
+  | ['closing-soon', string]
+  | ['opens-later-today', string]
+  | ['closed-today', string | null, string?]
+  | ['temporarily-closed', string | null]
+  | ['unknown'];
+
+type Case = [description: string, schedule: ScheduleName, department: string, instant: string, expected: Expected];
+
+const CASES: Case[] = [
+  // Weekly hours, two slots a day, Saturday morning, closed on Sunday and on holidays.
+  ['before the morning opening', 'office', '75', '2026-11-23T08:00+01:00', ['opens-later-today', '2026-11-23T09:00+01:00']],
+  ['at the opening minute', 'office', '75', '2026-11-23T09:00+01:00', ['open', '2026-11-23T12:00+01:00']],
+  ['mid-morning', 'office', '75', '2026-11-23T10:15+01:00', ['open', '2026-11-23T12:00+01:00']],
+  ['31 minutes before closing: not yet closing soon', 'office', '75', '2026-11-23T11:29+01:00', ['open', '2026-11-23T12:00+01:00']],
+  ['30 minutes before closing: closing soon', 'office', '75', '2026-11-23T11:30+01:00', ['closing-soon', '2026-11-23T12:00+01:00']],
+  ['one minute before closing', 'office', '75', '2026-11-23T11:59+01:00', ['closing-soon', '2026-11-23T12:00+01:00']],
+  ['at the closing minute (end excluded)', 'office', '75', '2026-11-23T12:00+01:00', ['opens-later-today', '2026-11-23T14:00+01:00']],
+  ['lunch break', 'office', '75', '2026-11-23T13:00+01:00', ['opens-later-today', '2026-11-23T14:00+01:00']],
+  ['afternoon, closing soon', 'office', '75', '2026-11-23T17:00+01:00', ['closing-soon', '2026-11-23T17:30+01:00']],
+  ['after the last slot', 'office', '75', '2026-11-23T17:30+01:00', ['closed-today', '2026-11-24T09:00+01:00']],
+  ['late evening', 'office', '75', '2026-11-23T23:59+01:00', ['closed-today', '2026-11-24T09:00+01:00']],
+  ['Friday evening: opens Saturday', 'office', '75', '2026-11-27T18:00+01:00', ['closed-today', '2026-11-28T10:00+01:00']],
+  ['Saturday morning', 'office', '75', '2026-11-28T11:00+01:00', ['open', '2026-11-28T12:00+01:00']],
+  ['Saturday afternoon: opens Monday', 'office', '75', '2026-11-28T12:30+01:00', ['closed-today', '2026-11-30T09:00+01:00']],
+  ['Sunday', 'office', '75', '2026-11-29T10:00+01:00', ['closed-today', '2026-11-30T09:00+01:00']],
+  ['31 December afternoon', 'office', '75', '2026-12-31T16:00+01:00', ['open', '2026-12-31T17:30+01:00']],
+  ['31 December evening: 1 January is a holiday', 'office', '75', '2026-12-31T18:00+01:00', ['closed-today', '2027-01-02T10:00+01:00']],
+
+  // Public holidays per department (closedHolidays CLOSED).
+  ['11 November, CLOSED on holidays', 'office', '75', '2026-11-11T10:00+01:00', ['closed-today', '2026-11-12T09:00+01:00', 'Armistice 1918']],
+  ['Christmas in Paris: open again on the 26th', 'office', '75', '2026-12-25T10:00+01:00', ['closed-today', '2026-12-26T10:00+01:00', 'Noël']],
+  ['Christmas in Bas-Rhin: 26 December is a holiday too', 'office', '67', '2026-12-25T10:00+01:00', ['closed-today', '2026-12-28T09:00+01:00', 'Noël']],
+  ['26 December in Moselle', 'office', '57', '2026-12-26T10:00+01:00', ['closed-today', '2026-12-28T09:00+01:00', 'Lendemain de Noël']],
+  ['26 December in Haut-Rhin', 'office', '68', '2026-12-26T10:00+01:00', ['closed-today', '2026-12-28T09:00+01:00', 'Lendemain de Noël']],
+  ['26 December in Paris is a Saturday like others', 'office', '75', '2026-12-26T10:00+01:00', ['open', '2026-12-26T12:00+01:00']],
+  ['Good Friday in Bas-Rhin', 'office', '67', '2026-04-03T10:00+02:00', ['closed-today', '2026-04-04T10:00+02:00', 'Vendredi saint']],
+  ['Good Friday in Paris is a working day', 'office', '75', '2026-04-03T10:00+02:00', ['open', '2026-04-03T12:00+02:00']],
+  ['Easter Monday', 'office', '75', '2026-04-06T10:00+02:00', ['closed-today', '2026-04-07T09:00+02:00', 'Lundi de Pâques']],
+  ['1 May', 'office', '13', '2026-05-01T10:00+02:00', ['closed-today', '2026-05-02T10:00+02:00', 'Fête du travail']],
+  ['Ascension Thursday', 'office', '33', '2026-05-14T10:00+02:00', ['closed-today', '2026-05-15T09:00+02:00', 'Ascension']],
+  ['14 July', 'office', '75', '2026-07-14T10:00+02:00', ['closed-today', '2026-07-15T09:00+02:00', 'Fête Nationale de la France']],
+  ['holiday, but the place says OPEN', 'officeOpenOnHolidays', '75', '2026-11-11T10:00+01:00', ['open', '2026-11-11T12:00+01:00']],
+  ['holiday, the place does not say (UNKNOWN): normal hours', 'officeHolidaysUnknown', '75', '2026-11-11T10:00+01:00', ['open', '2026-11-11T12:00+01:00']],
+  ['Réunion, abolition day 20 December', 'reunionOffice', '974', '2027-12-20T10:00+04:00', ['closed-today', '2027-12-21T08:00+04:00', 'Abolition de l’esclavage']],
+
+  // Overnight slots split across days (22:00–02:00 style), holidays OPEN.
+  ['night shelter in the evening: open until the morning', 'nightShelter', '75', '2026-11-23T21:00+01:00', ['open', '2026-11-24T08:00+01:00']],
+  ['night shelter at midnight', 'nightShelter', '75', '2026-11-24T00:00+01:00', ['open', '2026-11-24T08:00+01:00']],
+  ['night shelter at 07:00', 'nightShelter', '75', '2026-11-24T07:00+01:00', ['open', '2026-11-24T08:00+01:00']],
+  ['night shelter at 07:45: closing soon', 'nightShelter', '75', '2026-11-24T07:45+01:00', ['closing-soon', '2026-11-24T08:00+01:00']],
+  ['night shelter at noon', 'nightShelter', '75', '2026-11-24T12:00+01:00', ['opens-later-today', '2026-11-24T20:00+01:00']],
+  ['night shelter on Christmas night, OPEN on holidays', 'nightShelter', '75', '2026-12-25T22:00+01:00', ['open', '2026-12-26T08:00+01:00']],
+  ['night shelter CLOSED on holidays, Christmas evening', 'nightShelterClosedOnHolidays', '75', '2026-12-25T22:00+01:00', ['closed-today', '2026-12-26T00:00+01:00', 'Noël']],
+  ['…and the morning after, which is not a holiday in Paris', 'nightShelterClosedOnHolidays', '75', '2026-12-26T01:00+01:00', ['open', '2026-12-26T08:00+01:00']],
+  ['evening before a holiday: the night stops at midnight', 'nightShelterClosedOnHolidays', '75', '2026-12-24T21:00+01:00', ['open', '2026-12-25T00:00+01:00']],
+
+  // 24/7.
+  ['open day and night', 'allDayEveryDay', '75', '2026-11-25T03:00+01:00', ['open', null]],
+  ['open day and night, even on Christmas', 'allDayEveryDay', '75', '2026-12-25T15:00+01:00', ['open', null]],
+  ['24/7 but CLOSED on holidays, the evening before', 'allDayClosedOnHolidays', '75', '2026-12-24T22:00+01:00', ['open', '2026-12-25T00:00+01:00']],
+  ['24/7 but CLOSED on holidays, 15 minutes before', 'allDayClosedOnHolidays', '75', '2026-12-24T23:45+01:00', ['closing-soon', '2026-12-25T00:00+01:00']],
+
+  // No hours given.
+  ['no hours given', 'noHours', '75', '2026-11-23T10:00+01:00', ['unknown']],
+  ['no hours given, but temporarily closed', 'noHoursButClosed', '75', '2026-11-23T10:00+01:00', ['temporarily-closed', '2026-11-30']],
+
+  // Temporary closures: calendar days, end included, null end = until further notice.
+  ['the Sunday before a closure week', 'christmasClosure', '75', '2026-12-20T10:00+01:00', ['closed-today', '2026-12-28T09:00+01:00']],
+  ['first day of a closure', 'christmasClosure', '75', '2026-12-21T10:00+01:00', ['temporarily-closed', '2026-12-27']],
+  ['last day of a closure, late evening (end included)', 'christmasClosure', '75', '2026-12-27T23:00+01:00', ['temporarily-closed', '2026-12-27']],
+  ['the day after a closure', 'christmasClosure', '75', '2026-12-28T10:00+01:00', ['open', '2026-12-28T12:00+01:00']],
+  ['Friday evening before a closure: opens on Saturday', 'christmasClosure', '75', '2026-12-18T18:00+01:00', ['closed-today', '2026-12-19T10:00+01:00']],
+  ['closed until further notice, seen the day before', 'closedUntilFurtherNotice', '75', '2026-11-30T18:00+01:00', ['closed-today', null]],
+  ['closed until further notice, months later', 'closedUntilFurtherNotice', '75', '2027-06-01T10:00+02:00', ['temporarily-closed', null]],
+  ['a closure announced for later does not close today (actif is not "in effect")', 'announcedClosure', '75', '2026-11-24T10:00+01:00', ['open', '2026-11-24T12:00+01:00']],
+  ['the evening before an announced closure: next opening after it', 'announcedClosure', '75', '2026-12-09T18:00+01:00', ['closed-today', '2026-12-14T09:00+01:00']],
+
+  // Temporary hours replace the week during their period.
+  ['temporary hours: opens later', 'decemberHours', '75', '2026-12-01T09:30+01:00', ['opens-later-today', '2026-12-01T10:00+01:00']],
+  ['temporary hours: closing soon', 'decemberHours', '75', '2026-12-01T12:45+01:00', ['closing-soon', '2026-12-01T13:00+01:00']],
+  ['temporary hours: afternoon closed', 'decemberHours', '75', '2026-12-01T15:00+01:00', ['closed-today', '2026-12-02T10:00+01:00']],
+  ['the day before temporary hours: regular hours', 'decemberHours', '75', '2026-11-30T15:00+01:00', ['open', '2026-11-30T17:30+01:00']],
+  ['temporary week without Saturday', 'decemberHours', '75', '2026-12-05T10:30+01:00', ['closed-today', '2026-12-07T10:00+01:00']],
+  ['last day of temporary hours: regular week again after the holiday', 'decemberHours', '75', '2026-12-31T15:00+01:00', ['closed-today', '2027-01-02T10:00+01:00']],
+
+  // Time zones: a place in Réunion seen from a kiosk clock anywhere.
+  ['Réunion at 09:30 local (06:30 in Paris)', 'reunionOffice', '974', '2026-11-23T06:30+01:00', ['open', '2026-11-23T16:00+04:00']],
+  ['Réunion at 15:30 local: closing soon', 'reunionOffice', '974', '2026-11-23T12:30+01:00', ['closing-soon', '2026-11-23T16:00+04:00']],
+  ['Réunion at 17:00 local', 'reunionOffice', '974', '2026-11-23T14:00+01:00', ['closed-today', '2026-11-24T08:00+04:00']],
+  ['Monday night in Paris is Tuesday morning in Réunion', 'reunionOffice', '974', '2026-11-23T23:30+01:00', ['opens-later-today', '2026-11-24T08:00+04:00']],
+
+  // Daylight saving time in Paris.
+  ['spring forward: 02:00 does not exist, the slot opens at 03:00 summer time', 'springForward', '75', '2026-03-29T01:30+01:00', ['opens-later-today', '2026-03-29T03:00+02:00']],
+  ['spring forward: 03:00, half an hour left', 'springForward', '75', '2026-03-29T03:00+02:00', ['closing-soon', '2026-03-29T03:30+02:00']],
+  ['spring forward: after the slot, next Sunday', 'springForward', '75', '2026-03-29T03:30+02:00', ['closed-today', '2026-04-05T02:00+02:00']],
+  ['fall back: 01:30 summer time, the hour 02:00–03:00 happens twice', 'fallBack', '75', '2026-10-25T01:30+02:00', ['open', '2026-10-25T03:00+01:00']],
+  ['fall back: second 02:30, in winter time', 'fallBack', '75', '2026-10-25T02:30+01:00', ['closing-soon', '2026-10-25T03:00+01:00']],
+];
+
+function summary(state: OpeningState): unknown[] {
+  const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+  switch (state.kind) {
+    case 'open':
+      return [state.kind, iso(state.until)];
+    case 'closing-soon':
+      return [state.kind, iso(state.until)];
+    case 'opens-later-today':
+      return [state.kind, iso(state.at)];
+    case 'closed-today':
+      return state.holiday ? [state.kind, iso(state.nextOpening), state.holiday] : [state.kind, iso(state.nextOpening)];
+    case 'temporarily-closed':
+      return [state.kind, state.untilDay];
+    default:
+      return [state.kind];
+  }
+}
+
+function expectedSummary(expected: Expected): unknown[] {
+  const [kind, ...rest] = expected;
+  if (kind === 'temporarily-closed' || kind === 'unknown') return expected;
+  const [when, holiday] = rest as [string | null, string?];
+  const instant = when === null ? null : new Date(when).toISOString();
+  return holiday ? [kind, instant, holiday] : [kind, instant];
+}
+
+describe('opening state at an instant', () => {
+  it.each(CASES)('%s (%s, %s, %s)', (_description, name, department, instant, expected) => {
+    const state = openingState(SCHEDULES[name], new Date(instant), holidayCalendar(department));
+    expect(summary(state)).toEqual(expectedSummary(expected));
+  });
+});
+
+export { CASES };
