@@ -29,6 +29,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 const STATUS_OF: Record<KioskErrorCode, number> = {
   'invalid-request': 400,
   'unknown-method': 404,
+  'not-found': 404,
   unavailable: 503,
   timeout: 504,
   internal: 500,

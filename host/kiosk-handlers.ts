@@ -4,6 +4,9 @@ import type { KioskConfig } from '../kiosk-config/config-schema';
 import type { MirrorDatabase } from '../sync/mirror-database';
 import { categoryTree, mirrorSummary } from '../sync/mirror-queries';
 import { lastRun } from '../sync/sync-runs';
+import { KioskCallError } from '../common/contract/errors';
+import { holidayCalendar } from '../sync/holidays/french-holidays';
+import { placeView } from '../sync/read/place-view';
 
 export interface HandlerContext {
   config: KioskConfig;
@@ -49,6 +52,16 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
     },
     async categories() {
       return { roots: categoryTree(mirror) };
+    },
+    async place({ id, language }) {
+      const view = placeView(mirror, id, {
+        language,
+        now: context.now(),
+        origin: { latitude: config.location.latitude, longitude: config.location.longitude },
+        holidaysOf: holidayCalendar,
+      });
+      if (!view) throw new KioskCallError({ code: 'not-found', message: `No place ${id} in the mirror` });
+      return view;
     },
   };
 }

@@ -2,6 +2,7 @@
 export type KioskErrorCode =
   | 'invalid-request' // the payload does not match the contract
   | 'unknown-method' // no such method
+  | 'not-found' // the thing asked for is not in the mirror (a place gone since the screen showed it)
   | 'unavailable' // the kiosk cannot answer now (mirror missing, shutting down)
   | 'timeout' // no answer in time (client side)
   | 'internal'; // a bug or an unexpected failure; details are in the log, never on screen
@@ -42,6 +43,7 @@ export class KioskCallError extends Error {
 const ERROR_CODES: ReadonlySet<string> = new Set<KioskErrorCode>([
   'invalid-request',
   'unknown-method',
+  'not-found',
   'unavailable',
   'timeout',
   'internal',

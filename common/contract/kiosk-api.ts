@@ -70,9 +70,78 @@ export const categoriesResponseSchema = z.strictObject({
 
 const noArguments = z.strictObject({});
 
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const openingStateSchema = z.strictObject({
+  kind: z.enum(['open', 'closing-soon', 'opens-later-today', 'closed-today', 'temporarily-closed', 'unknown']),
+  until: isoInstant.nullable().optional(),
+  at: isoInstant.optional(),
+  nextOpening: isoInstant.nullable().optional(),
+  holiday: z.string().nullable().optional(),
+  untilDay: isoDay.nullable().optional(),
+});
+
+const localTextSchema = z.strictObject({ html: z.string().nullable(), text: z.string(), translated: z.boolean() }).nullable();
+
+export const placeViewSchema = z.strictObject({
+  id: z.number().int().positive(),
+  name: z.string(),
+  mobile: z.boolean(),
+  /** null for places "sur orientation": only postal code and city are ever shown. */
+  address: z.string().nullable(),
+  additionalInformation: z.string().nullable(),
+  postalCode: z.string(),
+  city: z.string(),
+  onReferral: z.boolean(),
+  latitude: z.number(),
+  longitude: z.number(),
+  distanceMetres: z.number().int().nonnegative(),
+  walkingMinutes: z.number().int().positive(),
+  state: openingStateSchema,
+  week: z
+    .array(
+      z.strictObject({
+        day: isoDay,
+        weekday: z.number().int().min(0).max(6),
+        slots: z.array(z.strictObject({ start: z.number().int(), end: z.number().int() })),
+        rule: z.enum(['regular', 'temporary-hours', 'temporary-closure', 'holiday', 'unknown']),
+        holiday: z.string().nullable(),
+      }),
+    )
+    .length(7),
+  description: localTextSchema,
+  services: z.array(
+    z.strictObject({
+      id: z.string(),
+      categoryId: z.string(),
+      state: openingStateSchema,
+      description: localTextSchema,
+      access: z.unknown(),
+      audience: z.unknown(),
+      saturation: z.string().nullable(),
+    }),
+  ),
+  access: z.unknown(),
+  audience: z.unknown(),
+  languagesSpoken: z.array(z.string()),
+  phones: z.array(z.strictObject({ label: z.string().nullable(), number: z.string(), countryCode: z.string(), special: z.boolean() })),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  notices: z.array(
+    z.strictObject({ kind: z.string(), startDay: isoDay, endDay: isoDay.nullable(), title: localTextSchema, description: localTextSchema }),
+  ),
+  sources: z.array(z.strictObject({ name: z.string(), isOrigin: z.boolean(), license: z.string().nullable(), url: z.string().nullable() })),
+  updatedAt: z.string().nullable(),
+  soliguideUrl: z.url(),
+});
+
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
+  place: {
+    request: z.strictObject({ id: z.number().int().positive(), language: languageCodeSchema }),
+    response: placeViewSchema,
+  },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Compile-time check that the schema table names exactly the methods of methods.ts.
@@ -85,6 +154,7 @@ export type KioskResponse<M extends KioskMethod> = z.output<(typeof kioskContrac
 
 export type KioskStatus = KioskResponse<'status'>;
 export type CategoriesResponse = KioskResponse<'categories'>;
+export type PlaceViewResponse = KioskResponse<'place'>;
 
 /** What the UI sees: one async function per method. The handler table has the same shape. */
 export type KioskApi = { [M in KioskMethod]: (request: KioskRequest<M>) => Promise<KioskResponse<M>> };

@@ -4,7 +4,7 @@
  * day plans, so that the two always agree.
  */
 import { addDays, instantOf, wallClock } from './zoned-time';
-import { dayPlan, type DayPlan, type HolidayOn, type Schedule } from './schedule';
+import { closedUntil, dayPlan, type DayPlan, type HolidayOn, type Schedule } from './schedule';
 
 export type OpeningState =
   | { kind: 'open'; until: Date | null } // null: never closes within the coming week (24/7)
@@ -50,7 +50,7 @@ export function openingState(schedule: Schedule, instant: Date, holidayOn: Holid
   const horizon = options.horizonDays ?? 14;
   const now = wallClock(instant, schedule.timeZone);
   const today = dayPlan(schedule, now.day, holidayOn);
-  if (today.rule === 'temporary-closure') return { kind: 'temporarily-closed', untilDay: schedule.closure?.endDay ?? null };
+  if (today.rule === 'temporary-closure') return { kind: 'temporarily-closed', untilDay: closedUntil(schedule, now.day) };
   if (today.rule === 'unknown') return { kind: 'unknown' };
   const current = today.slots.find((slot) => slot.start <= now.minute && now.minute < slot.end);
   if (current) {

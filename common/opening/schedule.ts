@@ -28,7 +28,8 @@ export interface Schedule {
   /** null: no hours given (the state is then "unknown"). */
   regular: WeekSlots | null;
   temporaryHours: (DatedPeriod & { week: WeekSlots }) | null;
-  closure: DatedPeriod | null;
+  /** The place's temporary closure and, for a service, its own closure (API.md §2.5). */
+  closures: DatedPeriod[];
   closedOnHolidays: 'CLOSED' | 'OPEN' | 'UNKNOWN';
 }
 
@@ -49,11 +50,17 @@ export function inEffect(period: DatedPeriod | null, day: string): boolean {
   return period !== null && period.startDay <= day && (period.endDay === null || day <= period.endDay);
 }
 
+/** The last day of the closures in effect on `day` (null: until further notice). */
+export function closedUntil(schedule: Schedule, day: string): string | null {
+  const ends = schedule.closures.filter((closure) => inEffect(closure, day)).map((closure) => closure.endDay);
+  return ends.includes(null) ? null : (ends as string[]).sort().at(-1) ?? null;
+}
+
 export function dayPlan(schedule: Schedule, day: string, holidayOn: HolidayOn): DayPlan {
   const weekday = weekdayOf(day);
   const holiday = holidayOn(day);
   const plan = (rule: DayRule, slots: DaySlot[]): DayPlan => ({ day, weekday, slots, rule, holiday });
-  if (inEffect(schedule.closure, day)) return plan('temporary-closure', []);
+  if (schedule.closures.some((closure) => inEffect(closure, day))) return plan('temporary-closure', []);
   if (holiday !== null && schedule.closedOnHolidays === 'CLOSED') return plan('holiday', []);
   if (schedule.temporaryHours && inEffect(schedule.temporaryHours, day)) {
     return plan('temporary-hours', schedule.temporaryHours.week[weekday] ?? []);

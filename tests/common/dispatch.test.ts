@@ -12,7 +12,14 @@ const status: KioskStatus = {
 };
 
 function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
-  return { status: async () => status, categories: async () => ({ roots: [] }), ...overrides };
+  return {
+    status: async () => status,
+    categories: async () => ({ roots: [] }),
+    place: async () => {
+      throw new Error('not used here');
+    },
+    ...overrides,
+  };
 }
 
 describe('the dispatcher shared by IPC and HTTP', () => {

@@ -44,7 +44,7 @@ function randomSchedule(random: () => number): Schedule {
     timeZone: ZONES[Math.floor(random() * ZONES.length)] as string,
     regular: random() < 0.05 ? null : week(),
     temporaryHours: random() < 0.3 ? { startDay: day(start), endDay: random() < 0.2 ? null : day(start + Math.floor(random() * 30)), week: week() } : null,
-    closure: random() < 0.3 ? { startDay: day(start), endDay: random() < 0.2 ? null : day(start + Math.floor(random() * 20)) } : null,
+    closures: random() < 0.3 ? [{ startDay: day(start), endDay: random() < 0.2 ? null : day(start + Math.floor(random() * 20)) }] : [],
     closedOnHolidays: (['CLOSED', 'OPEN', 'UNKNOWN'] as const)[Math.floor(random() * 3)] as Schedule['closedOnHolidays'],
   };
 }

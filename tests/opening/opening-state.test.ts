@@ -82,6 +82,7 @@ const CASES: Case[] = [
   ['last day of a closure, late evening (end included)', 'christmasClosure', '75', '2026-12-27T23:00+01:00', ['temporarily-closed', '2026-12-27']],
   ['the day after a closure', 'christmasClosure', '75', '2026-12-28T10:00+01:00', ['open', '2026-12-28T12:00+01:00']],
   ['Friday evening before a closure: opens on Saturday', 'christmasClosure', '75', '2026-12-18T18:00+01:00', ['closed-today', '2026-12-19T10:00+01:00']],
+  ['a place closure and a longer service closure: closed until the later end', 'serviceClosedWithinPlaceClosure', '75', '2026-12-22T10:00+01:00', ['temporarily-closed', '2027-01-03']],
   ['closed until further notice, seen the day before', 'closedUntilFurtherNotice', '75', '2026-11-30T18:00+01:00', ['closed-today', null]],
   ['closed until further notice, months later', 'closedUntilFurtherNotice', '75', '2027-06-01T10:00+02:00', ['temporarily-closed', null]],
   ['a closure announced for later does not close today (actif is not "in effect")', 'announcedClosure', '75', '2026-11-24T10:00+01:00', ['open', '2026-11-24T12:00+01:00']],

@@ -20,7 +20,7 @@ export function week(days: Partial<Record<(typeof DAYS)[number] | 'weekdays' | '
 }
 
 function schedule(fields: Partial<Schedule> & Pick<Schedule, 'regular'>): Schedule {
-  return { timeZone: 'Europe/Paris', temporaryHours: null, closure: null, closedOnHolidays: 'CLOSED', ...fields };
+  return { timeZone: 'Europe/Paris', temporaryHours: null, closures: [], closedOnHolidays: 'CLOSED', ...fields };
 }
 
 const officeWeek = week({ weekdays: '0900-1200,1400-1730', sat: '1000-1200' });
@@ -35,10 +35,17 @@ export const SCHEDULES = {
   allDayEveryDay: schedule({ regular: week({ every: '0000-2359' }), closedOnHolidays: 'OPEN' }),
   allDayClosedOnHolidays: schedule({ regular: week({ every: '0000-2359' }) }),
   noHours: schedule({ regular: null }),
-  noHoursButClosed: schedule({ regular: null, closure: { startDay: '2026-11-01', endDay: '2026-11-30' } }),
-  christmasClosure: schedule({ regular: officeWeek, closure: { startDay: '2026-12-21', endDay: '2026-12-27' } }),
-  closedUntilFurtherNotice: schedule({ regular: officeWeek, closure: { startDay: '2026-12-01', endDay: null } }),
-  announcedClosure: schedule({ regular: officeWeek, closure: { startDay: '2026-12-10', endDay: '2026-12-12' } }),
+  noHoursButClosed: schedule({ regular: null, closures: [{ startDay: '2026-11-01', endDay: '2026-11-30' }] }),
+  christmasClosure: schedule({ regular: officeWeek, closures: [{ startDay: '2026-12-21', endDay: '2026-12-27' }] }),
+  closedUntilFurtherNotice: schedule({ regular: officeWeek, closures: [{ startDay: '2026-12-01', endDay: null }] }),
+  serviceClosedWithinPlaceClosure: schedule({
+    regular: officeWeek,
+    closures: [
+      { startDay: '2026-12-21', endDay: '2026-12-23' },
+      { startDay: '2026-12-22', endDay: '2027-01-03' },
+    ],
+  }),
+  announcedClosure: schedule({ regular: officeWeek, closures: [{ startDay: '2026-12-10', endDay: '2026-12-12' }] }),
   decemberHours: schedule({
     regular: officeWeek,
     temporaryHours: { startDay: '2026-12-01', endDay: '2026-12-31', week: week({ weekdays: '1000-1300' }) },

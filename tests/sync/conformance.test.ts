@@ -10,6 +10,8 @@ import { describeConformance, hasSharedCorpus, SHARED_FIXTURES } from '../suppor
 import type { StoredPlace, StoredTranslation } from '../stand-in/stand-in-server';
 import { startHarness, type Harness } from '../support/sync-harness';
 import type { SyncSummary } from '../../sync/run-sync';
+import { holidayCalendar } from '../../sync/holidays/french-holidays';
+import { placeView } from '../../sync/read/place-view';
 
 const FIXTURES = SHARED_FIXTURES;
 type Json = Record<string, any>; // `any`: fixture JSON read field by field
@@ -107,6 +109,22 @@ describeConformance('a full pass over Soliguide’s test database', () => {
     expect(db.prepare('SELECT count(*) FROM places_fts').pluck().get()).toBe(count);
     expect(db.prepare('SELECT count(*) FROM places_rtree').pluck().get()).toBe(count);
     expect(db.prepare("SELECT count(*) FROM places_fts WHERE places_fts MATCH 'hebergement'").pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('reads place 6 (closed since March 2022, until further notice) as temporarily closed, and place 7 as open on Monday morning', () => {
+    const context = (now: string) => ({
+      language: 'fr',
+      now: new Date(now),
+      origin: { latitude: 48.8666, longitude: 2.3522 },
+      holidaysOf: holidayCalendar,
+    });
+    expect(placeView(db, 6, context('2026-11-23T10:00+01:00'))?.state).toEqual({ kind: 'temporarily-closed', untilDay: null });
+    expect(placeView(db, 7, context('2026-11-23T10:00+01:00'))?.state).toEqual({ kind: 'open', until: new Date('2026-11-23T17:00+01:00').toISOString() });
+    expect(placeView(db, 7, context('2026-11-24T10:00+01:00'))?.state).toEqual({
+      kind: 'closed-today',
+      nextOpening: new Date('2026-11-30T08:00+01:00').toISOString(),
+      holiday: null,
+    });
   });
 
   it('records the run and the data date', () => {

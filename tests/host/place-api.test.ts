@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kioskContract } from '../../common/contract/kiosk-api';
+import { startHttpHost, type HttpHost } from '../../host/http-host';
+import { openDemoRuntime } from '../support/demo-runtime';
+
+let host: HttpHost;
+let dispose: () => Promise<void>;
+let mirrorPath: string;
+
+beforeAll(async () => {
+  const demo = openDemoRuntime();
+  dispose = demo.dispose;
+  mirrorPath = demo.runtime.mirrorPath;
+  host = await startHttpHost({ port: 0, staticDir: '/nonexistent', dispatch: demo.runtime.dispatch, logError: () => undefined });
+});
+afterAll(async () => {
+  await host.close();
+  await dispose();
+});
+
+const post = async (body: unknown) => {
+  const response = await fetch(`${host.url}api/place`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, any> }; // `any`: checked below
+};
+
+function someIds(sql: string): number[] {
+  const db = new Database(mirrorPath, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().all() as number[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('POST /api/place', () => {
+  it('answers the full view of a place, valid against the contract, with its state at the kiosk’s clock', async () => {
+    const [id] = someIds("SELECT lieu_id FROM places WHERE place_type = 'LIEU' AND on_referral = 0 LIMIT 1");
+    const { status, body } = await post({ id, language: 'fr' });
+    expect(status).toBe(200);
+    const view = kioskContract.place.response.parse(body);
+    expect(view.id).toBe(id);
+    expect(view.week.map((d) => d.day)[0]).toBe('2026-11-24'); // FIXED_NOW is Tuesday 24 November 2026, 10:30 in Paris
+    expect(view.soliguideUrl).toMatch(/^https:\/\/soliguide\.fr\/fr\/fiche\//);
+    expect(view.walkingMinutes).toBeGreaterThan(0);
+  });
+
+  it('never gives the street address of a place on referral', async () => {
+    const [id] = someIds('SELECT lieu_id FROM places WHERE on_referral = 1 LIMIT 1');
+    const { body } = await post({ id, language: 'en' });
+    expect(body.onReferral).toBe(true);
+    expect(body.address).toBeNull();
+    expect(body.postalCode).toMatch(/^67\d{3}$/);
+  });
+
+  it('says when a text is only in French', async () => {
+    const [id] = someIds("SELECT lieu_id FROM places WHERE description_text IS NOT NULL AND lieu_id NOT IN (SELECT lieu_id FROM place_translations WHERE language = 'ar') LIMIT 1");
+    const { body } = await post({ id, language: 'ar' });
+    expect(body.description).toMatchObject({ translated: false });
+  });
+
+  it('answers 404 for a place that is not in the mirror, and 400 for a bad request', async () => {
+    expect(await post({ id: 999999999, language: 'fr' })).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
+    expect((await post({ id: 'x', language: 'fr' })).status).toBe(400);
+    expect((await post({ id: 1, language: 'de' })).status).toBe(400);
+  });
+});
