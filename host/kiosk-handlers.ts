@@ -7,6 +7,7 @@ import { lastRun } from '../sync/sync-runs';
 import { KioskCallError } from '../common/contract/errors';
 import { holidayCalendar } from '../sync/holidays/french-holidays';
 import { placeView } from '../sync/read/place-view';
+import { searchPlaces } from '../sync/read/search-places';
 
 export interface HandlerContext {
   config: KioskConfig;
@@ -52,6 +53,24 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
     },
     async categories() {
       return { roots: categoryTree(mirror) };
+    },
+    async search(request) {
+      const kiosk = { latitude: config.location.latitude, longitude: config.location.longitude };
+      return searchPlaces(
+        mirror,
+        {
+          language: request.language,
+          category: request.category,
+          text: request.text,
+          origin: request.origin ?? kiosk,
+          radiusMetres: request.radiusMetres ?? 5_000,
+          openNow: request.openNow ?? false,
+          page: request.page ?? 1,
+          pageSize: request.pageSize ?? 30,
+        },
+        context.now(),
+        holidayCalendar,
+      );
     },
     async place({ id, language }) {
       const view = placeView(mirror, id, {

@@ -83,6 +83,41 @@ export const openingStateSchema = z.strictObject({
 
 const localTextSchema = z.strictObject({ html: z.string().nullable(), text: z.string(), translated: z.boolean() }).nullable();
 
+export const searchRequestSchema = z.strictObject({
+  language: languageCodeSchema,
+  /** A Soliguide category at any level; its leaves are searched. Absent: every category but the hidden ones. */
+  category: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  /** Words typed on the on-screen keyboard: prefixes, accents and case ignored, never a query syntax. */
+  text: z.string().max(200).optional(),
+  /** Where "near" is measured from; the kiosk by default. */
+  origin: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  radiusMetres: z.int().min(100).max(50_000).default(5_000),
+  openNow: z.boolean().default(false),
+  page: z.int().min(1).default(1),
+  pageSize: z.int().min(1).max(100).default(30),
+});
+
+export const searchResponseSchema = z.strictObject({
+  total: z.number().int().nonnegative(),
+  items: z.array(
+    z.strictObject({
+      id: z.number().int().positive(),
+      name: z.string(),
+      mobile: z.boolean(),
+      address: z.string().nullable(),
+      postalCode: z.string(),
+      city: z.string(),
+      onReferral: z.boolean(),
+      distanceMetres: z.number().int().nonnegative(),
+      walkingMinutes: z.number().int().positive(),
+      state: openingStateSchema,
+      services: z.array(z.strictObject({ id: z.string(), categoryId: z.string(), state: openingStateSchema })),
+      noticeTitle: z.string().nullable(),
+      translated: z.boolean(),
+    }),
+  ),
+});
+
 export const placeViewSchema = z.strictObject({
   id: z.number().int().positive(),
   name: z.string(),
@@ -138,6 +173,7 @@ export const placeViewSchema = z.strictObject({
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
+  search: { request: searchRequestSchema, response: searchResponseSchema },
   place: {
     request: z.strictObject({ id: z.number().int().positive(), language: languageCodeSchema }),
     response: placeViewSchema,

@@ -65,3 +65,30 @@ describe('POST /api/place', () => {
     expect((await post({ id: 1, language: 'de' })).status).toBe(400);
   });
 });
+
+describe('POST /api/search', () => {
+  const search = async (body: unknown) => {
+    const response = await fetch(`${host.url}api/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+
+  it('answers food places near the demo kiosk, valid against the contract, open ones first', async () => {
+    const { status, body } = await search({ language: 'fr', category: 'food', radiusMetres: 50_000 });
+    expect(status).toBe(200);
+    const result = kioskContract.search.response.parse(body);
+    expect(result.total).toBeGreaterThan(0);
+    const rank = ['open', 'closing-soon', 'opens-later-today', 'closed-today', 'unknown', 'temporarily-closed'];
+    const ranks = result.items.map((item) => rank.indexOf(item.state.kind));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  it('with openNow, answers only places open at the kiosk’s clock', async () => {
+    const result = kioskContract.search.response.parse((await search({ language: 'fr', openNow: true, radiusMetres: 50_000, pageSize: 100 })).body);
+    for (const item of result.items) expect(['open', 'closing-soon']).toContain(item.state.kind);
+  });
+
+  it('refuses a radius out of range and unknown fields', async () => {
+    expect((await search({ language: 'fr', radiusMetres: 1 })).status).toBe(400);
+    expect((await search({ language: 'fr', sql: 'DROP TABLE places' })).status).toBe(400);
+  });
+});
