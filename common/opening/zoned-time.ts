@@ -65,10 +65,27 @@ export function addDays(day: string, count: number): string {
   return dayString(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
+/**
+ * Intl conversions cost tens of microseconds each and a search asks the same ones for every
+ * candidate: both directions are memoised (bounded; dropped whole when full).
+ */
+const MEMO_LIMIT = 5000;
+const wallMemo = new Map<string, WallClock>();
+const instantMemo = new Map<string, number>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T): T {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 export function wallClock(instant: Date, timeZone: string): WallClock {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = wallMemo.get(key);
+  if (known) return known;
   const p = parts(instant, timeZone);
   const day = dayString(p.year, p.month, p.day);
-  return { day, weekday: weekdayOf(day), minute: p.hour * 60 + p.minute };
+  return remember(wallMemo, key, { day, weekday: weekdayOf(day), minute: p.hour * 60 + p.minute });
 }
 
 /** Offset of the zone at an instant, in minutes (Paris in winter: +60). */
@@ -80,6 +97,13 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 
 /** The instant when the zone's wall clock shows `minute` (0…1440) on `day`. */
 export function instantOf(day: string, minute: number, timeZone: string): Date {
+  const key = `${timeZone}|${day}|${minute}`;
+  const known = instantMemo.get(key);
+  if (known !== undefined) return new Date(known);
+  return new Date(remember(instantMemo, key, computeInstant(day, minute, timeZone).getTime()));
+}
+
+function computeInstant(day: string, minute: number, timeZone: string): Date {
   if (minute >= MINUTES_PER_DAY) return instantOf(addDays(day, 1), minute - MINUTES_PER_DAY, timeZone);
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d) + minute * 60_000;
