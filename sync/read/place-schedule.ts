@@ -32,13 +32,31 @@ export interface PlaceSchedules {
   services: Map<string, Schedule>;
 }
 
-export function readPlaceSchedules(
-  db: MirrorDatabase,
-  place: { lieu_id: number; time_zone: string; closed_on_holidays: Schedule['closedOnHolidays'] },
+export interface ScheduleRows {
+  slots: SlotRow[];
+  notices: NoticeRow[];
+}
+
+/** Slots and notices of many places in two queries (a search reads hundreds of places). */
+export function loadScheduleRows(db: MirrorDatabase, lieuIds: readonly number[]): Map<number, ScheduleRows> {
+  const rows = new Map<number, ScheduleRows>(lieuIds.map((id) => [id, { slots: [], notices: [] }]));
+  const ids = JSON.stringify(lieuIds);
+  const slots = db
+    .prepare('SELECT lieu_id, service_id, schedule, start_minute, end_minute FROM opening_slots WHERE lieu_id IN (SELECT value FROM json_each(?))')
+    .all(ids) as (SlotRow & { lieu_id: number })[];
+  for (const slot of slots) rows.get(slot.lieu_id)?.slots.push(slot);
+  const notices = db
+    .prepare('SELECT lieu_id, kind, start_day, end_day FROM temporary_notices WHERE lieu_id IN (SELECT value FROM json_each(?))')
+    .all(ids) as (NoticeRow & { lieu_id: number })[];
+  for (const notice of notices) rows.get(notice.lieu_id)?.notices.push(notice);
+  return rows;
+}
+
+export function buildPlaceSchedules(
+  place: { time_zone: string; closed_on_holidays: Schedule['closedOnHolidays'] },
   services: readonly ServiceScheduleRow[],
+  { slots, notices }: ScheduleRows,
 ): PlaceSchedules {
-  const slots = db.prepare('SELECT service_id, schedule, start_minute, end_minute FROM opening_slots WHERE lieu_id = ?').all(place.lieu_id) as SlotRow[];
-  const notices = db.prepare('SELECT kind, start_day, end_day FROM temporary_notices WHERE lieu_id = ?').all(place.lieu_id) as NoticeRow[];
   const week = (serviceId: string | null, schedule: SlotRow['schedule']) =>
     weekFromMinuteSlots(
       slots.filter((s) => s.service_id === serviceId && s.schedule === schedule).map((s) => ({ startMinute: s.start_minute, endMinute: s.end_minute })),
@@ -70,4 +88,13 @@ export function readPlaceSchedules(
     });
   }
   return { place: placeSchedule, services: serviceSchedules };
+}
+
+export function readPlaceSchedules(
+  db: MirrorDatabase,
+  place: { lieu_id: number; time_zone: string; closed_on_holidays: Schedule['closedOnHolidays'] },
+  services: readonly ServiceScheduleRow[],
+): PlaceSchedules {
+  const rows = loadScheduleRows(db, [place.lieu_id]).get(place.lieu_id) as ScheduleRows;
+  return buildPlaceSchedules(place, services, rows);
 }

@@ -10,7 +10,7 @@ import type { HolidayOn, Schedule } from '../../common/opening/schedule';
 import { toStateDto, type OpeningStateDto } from '../../common/opening/state-dto';
 import type { MirrorDatabase } from '../mirror-database';
 import { HIDDEN_BY_DEFAULT } from '../soliguide/search-queries';
-import { readPlaceSchedules, type ServiceScheduleRow } from './place-schedule';
+import { buildPlaceSchedules, loadScheduleRows, type ServiceScheduleRow } from './place-schedule';
 
 export interface SearchInput {
   language: string;
@@ -116,17 +116,42 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
     ...(text !== null ? { text } : {}),
   }) as CandidateRow[];
   const leafSet = new Set(leaves);
-  const servicesOf = db.prepare(
-    'SELECT service_id, category_id, has_own_hours, closure_start_day, closure_end_day FROM services WHERE lieu_id = ? ORDER BY position',
+  const near = candidates
+    .map((place) => ({ place, distance: distanceMetres(input.origin, place) }))
+    .filter((candidate) => candidate.distance <= input.radiusMetres);
+  // Everything about the candidates in a few queries, not a few per candidate.
+  const ids = JSON.stringify(near.map((candidate) => candidate.place.lieu_id));
+  const servicesByPlace = new Map<number, (ServiceScheduleRow & { category_id: string })[]>();
+  for (const service of db
+    .prepare(
+      `SELECT lieu_id, service_id, category_id, has_own_hours, closure_start_day, closure_end_day FROM services
+       WHERE lieu_id IN (SELECT value FROM json_each(?)) ORDER BY lieu_id, position`,
+    )
+    .all(ids) as (ServiceScheduleRow & { lieu_id: number; category_id: string })[]) {
+    if (!leafSet.has(service.category_id)) continue;
+    const list = servicesByPlace.get(service.lieu_id) ?? [];
+    list.push(service);
+    servicesByPlace.set(service.lieu_id, list);
+  }
+  const scheduleRows = loadScheduleRows(db, near.map((candidate) => candidate.place.lieu_id));
+  const messages = new Map(
+    (db.prepare("SELECT lieu_id, title FROM temporary_notices WHERE kind = 'message' AND lieu_id IN (SELECT value FROM json_each(?))").all(ids) as {
+      lieu_id: number;
+      title: string | null;
+    }[]).map((row) => [row.lieu_id, row.title]),
   );
-  const messageOf = db.prepare("SELECT title FROM temporary_notices WHERE lieu_id = ? AND kind = 'message'").pluck();
-  const translatedOf = db.prepare("SELECT 1 FROM place_translations WHERE lieu_id = ? AND language = ? AND field = 'description'").pluck();
+  const translated = new Set(
+    input.language === 'fr'
+      ? []
+      : (db
+          .prepare("SELECT lieu_id FROM place_translations WHERE field = 'description' AND language = ? AND lieu_id IN (SELECT value FROM json_each(?))")
+          .pluck()
+          .all(input.language, ids) as number[]),
+  );
   const items: SearchItem[] = [];
-  for (const place of candidates) {
-    const distance = distanceMetres(input.origin, place);
-    if (distance > input.radiusMetres) continue;
-    const services = (servicesOf.all(place.lieu_id) as (ServiceScheduleRow & { category_id: string })[]).filter((s) => leafSet.has(s.category_id));
-    const schedules = readPlaceSchedules(db, place, services);
+  for (const { place, distance } of near) {
+    const services = servicesByPlace.get(place.lieu_id) ?? [];
+    const schedules = buildPlaceSchedules(place, services, scheduleRows.get(place.lieu_id) ?? { slots: [], notices: [] });
     const holidayOn = holidaysOf(place.department_code);
     const states = services.map((service) => ({
       id: service.service_id,
@@ -149,8 +174,8 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
       walkingMinutes: walkingMinutes(distance),
       state,
       services: states,
-      noticeTitle: (messageOf.get(place.lieu_id) as string | null | undefined) ?? null,
-      translated: input.language === 'fr' || translatedOf.get(place.lieu_id, input.language) !== undefined,
+      noticeTitle: messages.get(place.lieu_id) ?? null,
+      translated: input.language === 'fr' || translated.has(place.lieu_id),
     });
   }
   items.sort((a, b) => STATE_RANK[a.state.kind] - STATE_RANK[b.state.kind] || a.distanceMetres - b.distanceMetres || a.id - b.id);
