@@ -108,6 +108,55 @@ const CASES: Case[] = [
   ['spring forward: after the slot, next Sunday', 'springForward', '75', '2026-03-29T03:30+02:00', ['closed-today', '2026-04-05T02:00+02:00']],
   ['fall back: 01:30 summer time, the hour 02:00–03:00 happens twice', 'fallBack', '75', '2026-10-25T01:30+02:00', ['open', '2026-10-25T03:00+01:00']],
   ['fall back: second 02:30, in winter time', 'fallBack', '75', '2026-10-25T02:30+01:00', ['closing-soon', '2026-10-25T03:00+01:00']],
+
+  // Overseas departments: their zone, their abolition day.
+  ['Guyane, 10 June abolition day', 'guyaneOffice', '973', '2026-06-10T10:00-03:00', ['closed-today', '2026-06-11T08:00-03:00', 'Abolition de l’esclavage']],
+  ['Guyane, 15 minutes before closing', 'guyaneOffice', '973', '2026-06-09T15:45-03:00', ['closing-soon', '2026-06-09T16:00-03:00']],
+  ['Guyane seen at 20:00 in Paris (15:00 there)', 'guyaneOffice', '973', '2026-06-09T20:00+02:00', ['open', '2026-06-09T16:00-03:00']],
+  ['Guadeloupe, 27 May abolition day', 'guadeloupeOffice', '971', '2026-05-27T09:00-04:00', ['closed-today', '2026-05-28T08:00-04:00', 'Abolition de l’esclavage']],
+  ['Martinique, 22 May abolition day, then Whit Monday', 'martiniqueOffice', '972', '2026-05-22T09:00-04:00', ['closed-today', '2026-05-26T08:00-04:00', 'Abolition de l’esclavage']],
+  ['Mayotte, 27 April abolition day', 'mayotteOffice', '976', '2026-04-27T09:00+03:00', ['closed-today', '2026-04-28T08:00+03:00', 'Abolition de l’esclavage']],
+  ['Nouméa on Tuesday morning is Monday night in Paris', 'noumeaOffice', '988', '2026-11-23T22:00+01:00', ['open', '2026-11-24T11:30+11:00']],
+  ['Nouméa at 11:05 local: closing soon', 'noumeaOffice', '988', '2026-11-24T01:05+01:00', ['closing-soon', '2026-11-24T11:30+11:00']],
+  ['Nouméa on Monday evening', 'noumeaOffice', '988', '2026-11-23T09:00+01:00', ['closed-today', '2026-11-24T07:30+11:00']],
+  ['Nouméa on 11 November', 'noumeaOffice', '988', '2026-11-11T09:00+11:00', ['closed-today', '2026-11-12T07:30+11:00', 'Armistice 1918']],
+
+  // A service's own hours and its own closure.
+  ['a service with its own afternoon hours, in the morning', 'serviceOwnAfternoon', '75', '2026-11-23T10:00+01:00', ['opens-later-today', '2026-11-23T14:00+01:00']],
+  ['a service closed for two days, first day', 'serviceClosedTwoDays', '75', '2026-11-25T10:00+01:00', ['temporarily-closed', '2026-11-26']],
+  ['a service closed for two days, the evening before', 'serviceClosedTwoDays', '75', '2026-11-24T18:00+01:00', ['closed-today', '2026-11-27T09:00+01:00']],
+  ['a service closed for two days, the day after', 'serviceClosedTwoDays', '75', '2026-11-27T09:30+01:00', ['open', '2026-11-27T12:00+01:00']],
+
+  // Edge minutes of a week.
+  ['one minute before the afternoon opening', 'office', '75', '2026-11-24T13:59+01:00', ['opens-later-today', '2026-11-24T14:00+01:00']],
+  ['at the afternoon opening', 'office', '75', '2026-11-24T14:00+01:00', ['open', '2026-11-24T17:30+01:00']],
+  ['one minute before the evening closing', 'office', '75', '2026-11-25T17:29+01:00', ['closing-soon', '2026-11-25T17:30+01:00']],
+  ['Saturday one minute before opening', 'office', '75', '2026-11-28T09:59+01:00', ['opens-later-today', '2026-11-28T10:00+01:00']],
+  ['Saturday half an hour before closing', 'office', '75', '2026-11-28T11:30+01:00', ['closing-soon', '2026-11-28T12:00+01:00']],
+  ['Saturday at closing', 'office', '75', '2026-11-28T12:00+01:00', ['closed-today', '2026-11-30T09:00+01:00']],
+  ['Sunday one minute before midnight', 'office', '75', '2026-11-29T23:59+01:00', ['closed-today', '2026-11-30T09:00+01:00']],
+  ['Monday at midnight', 'office', '75', '2026-11-30T00:00+01:00', ['opens-later-today', '2026-11-30T09:00+01:00']],
+  ['night shelter one minute before it opens', 'nightShelter', '75', '2026-11-24T19:59+01:00', ['opens-later-today', '2026-11-24T20:00+01:00']],
+  ['night shelter at opening', 'nightShelter', '75', '2026-11-24T20:00+01:00', ['open', '2026-11-25T08:00+01:00']],
+  ['night shelter one minute before midnight', 'nightShelter', '75', '2026-11-24T23:59+01:00', ['open', '2026-11-25T08:00+01:00']],
+  ['night shelter CLOSED on holidays, 20 minutes before Christmas', 'nightShelterClosedOnHolidays', '75', '2026-12-24T23:40+01:00', ['closing-soon', '2026-12-25T00:00+01:00']],
+
+  // Temporary hours and closures, more edges.
+  ['temporary hours, one minute before closing', 'decemberHours', '75', '2026-12-04T12:59+01:00', ['closing-soon', '2026-12-04T13:00+01:00']],
+  ['temporary hours, Friday at closing: opens Monday', 'decemberHours', '75', '2026-12-04T13:00+01:00', ['closed-today', '2026-12-07T10:00+01:00']],
+  ['temporary hours on Christmas Eve', 'decemberHours', '75', '2026-12-24T11:00+01:00', ['open', '2026-12-24T13:00+01:00']],
+  ['temporary hours, Christmas day (CLOSED on holidays)', 'decemberHours', '75', '2026-12-25T11:00+01:00', ['closed-today', '2026-12-28T10:00+01:00', 'Noël']],
+  ['closure starts at midnight', 'christmasClosure', '75', '2026-12-21T00:00+01:00', ['temporarily-closed', '2026-12-27']],
+  ['one minute before a closure starts', 'christmasClosure', '75', '2026-12-20T23:59+01:00', ['closed-today', '2026-12-28T09:00+01:00']],
+
+  // DST, more edges.
+  ['the evening before spring forward: next opening after the gap', 'springForward', '75', '2026-03-28T23:00+01:00', ['closed-today', '2026-03-29T03:00+02:00']],
+  ['fall back, before the slot', 'fallBack', '75', '2026-10-25T00:30+02:00', ['opens-later-today', '2026-10-25T01:00+02:00']],
+  ['fall back, after the slot: next Sunday in winter time', 'fallBack', '75', '2026-10-25T03:00+01:00', ['closed-today', '2026-11-01T01:00+01:00']],
+
+  // 24/7 with holidays.
+  ['24/7 CLOSED on holidays, on Christmas day', 'allDayClosedOnHolidays', '75', '2026-12-25T12:00+01:00', ['closed-today', '2026-12-26T00:00+01:00', 'Noël']],
+  ['24/7 CLOSED on holidays, after Christmas: open until New Year', 'allDayClosedOnHolidays', '75', '2026-12-26T00:10+01:00', ['open', '2027-01-01T00:00+01:00']],
 ];
 
 function summary(state: OpeningState): unknown[] {

@@ -51,6 +51,13 @@ export const SCHEDULES = {
     temporaryHours: { startDay: '2026-12-01', endDay: '2026-12-31', week: week({ weekdays: '1000-1300' }) },
   }),
   reunionOffice: schedule({ timeZone: 'Indian/Reunion', regular: week({ weekdays: '0800-1600' }) }),
+  guyaneOffice: schedule({ timeZone: 'America/Cayenne', regular: week({ weekdays: '0800-1600' }) }),
+  guadeloupeOffice: schedule({ timeZone: 'America/Guadeloupe', regular: week({ weekdays: '0800-1600' }) }),
+  martiniqueOffice: schedule({ timeZone: 'America/Martinique', regular: week({ weekdays: '0800-1600' }) }),
+  mayotteOffice: schedule({ timeZone: 'Indian/Mayotte', regular: week({ weekdays: '0800-1600' }) }),
+  noumeaOffice: schedule({ timeZone: 'Pacific/Noumea', regular: week({ weekdays: '0730-1130' }) }),
+  serviceOwnAfternoon: schedule({ regular: week({ weekdays: '1400-1600' }) }),
+  serviceClosedTwoDays: schedule({ regular: officeWeek, closures: [{ startDay: '2026-11-25', endDay: '2026-11-26' }] }),
   springForward: schedule({ regular: week({ sun: '0200-0330' }), closedOnHolidays: 'OPEN' }),
   fallBack: schedule({ regular: week({ sun: '0100-0300' }), closedOnHolidays: 'OPEN' }),
 } satisfies Record<string, Schedule>;
