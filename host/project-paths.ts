@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const RENDERER_DIST = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
-export const ELECTRON_MAIN_DIST = fileURLToPath(new URL('../dist/electron/main.js', import.meta.url));
 
 export function projectVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

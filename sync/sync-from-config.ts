@@ -11,17 +11,22 @@ export class NothingToSyncError extends Error {
   }
 }
 
-export function syncOptionsFor(loaded: LoadedConfig, now: () => Date, overrides: Partial<SyncOptions> = {}): SyncOptions {
+/** What a pass needs from the configuration; throws for the demo, which has nothing to sync. */
+function passSettings(loaded: LoadedConfig) {
   const { config, secrets } = loaded;
   if (config.demo || !config.soliguide || secrets.soliguideToken === null) throw new NothingToSyncError();
   return {
     mirrorPath: loaded.mirrorPath,
-    client: createSoliguideClient({ baseUrl: config.soliguide.apiBaseUrl, token: secrets.soliguideToken }),
-    languages: config.languages.enabled,
-    departments: config.territory.departments,
-    now,
-    ...overrides,
+    apiBaseUrl: config.soliguide.apiBaseUrl,
+    token: secrets.soliguideToken,
+    languages: [...config.languages.enabled],
+    departments: [...config.territory.departments],
   };
+}
+
+export function syncOptionsFor(loaded: LoadedConfig, now: () => Date, overrides: Partial<SyncOptions> = {}): SyncOptions {
+  const { apiBaseUrl, token, ...settings } = passSettings(loaded);
+  return { ...settings, client: createSoliguideClient({ baseUrl: apiBaseUrl, token }), now, ...overrides };
 }
 
 export function syncPass(kind: 'full' | 'light', loaded: LoadedConfig, now: () => Date, overrides: Partial<SyncOptions> = {}): Promise<SyncSummary> {
@@ -30,15 +35,5 @@ export function syncPass(kind: 'full' | 'light', loaded: LoadedConfig, now: () =
 
 /** The same pass in a worker thread: what the kiosk's scheduler runs, so the UI never waits on it. */
 export function syncPassInWorker(kind: 'full' | 'light', loaded: LoadedConfig, fixedNow: Date | null): Promise<SyncSummary> {
-  const { config, secrets } = loaded;
-  if (config.demo || !config.soliguide || secrets.soliguideToken === null) throw new NothingToSyncError();
-  return runSyncInWorker({
-    kind,
-    mirrorPath: loaded.mirrorPath,
-    apiBaseUrl: config.soliguide.apiBaseUrl,
-    token: secrets.soliguideToken,
-    languages: [...config.languages.enabled],
-    departments: [...config.territory.departments],
-    now: fixedNow === null ? null : fixedNow.toISOString(),
-  });
+  return runSyncInWorker({ kind, ...passSettings(loaded), now: fixedNow === null ? null : fixedNow.toISOString() });
 }

@@ -38,12 +38,6 @@ function ipcTransport(bridge: KioskBridge): KioskTransport {
   return (method, payload) => bridge[method](payload) as Promise<KioskEnvelope<unknown>>;
 }
 
-export type TransportKind = 'ipc' | 'http';
-
-export function transportKind(win: Pick<Window, 'kiosk'>): TransportKind {
-  return win.kiosk ? 'ipc' : 'http';
-}
-
 export function createClient(win: Window): KioskApi {
   const transport = win.kiosk ? ipcTransport(win.kiosk) : httpTransport(win.fetch.bind(win));
   return createKioskClient(transport, {

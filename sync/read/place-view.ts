@@ -8,6 +8,7 @@ import type { HolidayOn, Schedule } from '../../common/opening/schedule';
 import { toStateDto, type OpeningStateDto } from '../../common/opening/state-dto';
 import type { PlaceViewResponse } from '../../common/contract/kiosk-api';
 import type { MirrorDatabase } from '../mirror-database';
+import type { PlaceRow as MirrorPlaceRow } from '../soliguide/map-place';
 import { SOLIGUIDE_LANGUAGES } from '../translations';
 import { readPlaceSchedules, type ServiceScheduleRow } from './place-schedule';
 
@@ -15,29 +16,12 @@ import { readPlaceSchedules, type ServiceScheduleRow } from './place-schedule';
 export type PlaceView = PlaceViewResponse;
 type LocalText = NonNullable<PlaceView['description']>;
 
-interface PlaceRow {
-  lieu_id: number;
-  seo_url: string;
-  name: string;
-  place_type: string;
-  address: string | null;
-  additional_information: string | null;
-  postal_code: string;
-  city: string;
-  department_code: string;
-  on_referral: number;
-  latitude: number;
-  longitude: number;
-  time_zone: string;
-  closed_on_holidays: Schedule['closedOnHolidays'];
-  description_html: string | null;
-  description_text: string | null;
-  modalities_json: string;
-  publics_json: string;
-  email: string | null;
-  website: string | null;
-  updated_at: string | null;
-}
+type PlaceRow = Pick<
+  MirrorPlaceRow,
+  | 'lieu_id' | 'seo_url' | 'name' | 'place_type' | 'address' | 'additional_information' | 'postal_code' | 'city'
+  | 'department_code' | 'on_referral' | 'latitude' | 'longitude' | 'time_zone' | 'closed_on_holidays' | 'description_html'
+  | 'description_text' | 'modalities_json' | 'publics_json' | 'email' | 'website' | 'updated_at'
+>;
 
 interface ServiceRow extends ServiceScheduleRow {
   category_id: string;

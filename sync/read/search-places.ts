@@ -9,6 +9,7 @@ import { openingState } from '../../common/opening/opening-state';
 import type { HolidayOn, Schedule } from '../../common/opening/schedule';
 import { toStateDto, type OpeningStateDto } from '../../common/opening/state-dto';
 import type { MirrorDatabase } from '../mirror-database';
+import type { PlaceRow } from '../soliguide/map-place';
 import { HIDDEN_BY_DEFAULT } from '../soliguide/search-queries';
 import { buildPlaceSchedules, loadScheduleRows, type ServiceScheduleRow } from './place-schedule';
 
@@ -78,20 +79,12 @@ export function searchLeaves(db: MirrorDatabase, category: string | undefined): 
   return all.filter((id) => !hidden.has(id));
 }
 
-interface CandidateRow {
-  lieu_id: number;
-  name: string;
-  place_type: string;
-  address: string | null;
-  postal_code: string;
-  city: string;
-  department_code: string;
-  on_referral: number;
-  latitude: number;
-  longitude: number;
-  time_zone: string;
-  closed_on_holidays: Schedule['closedOnHolidays'];
-}
+/** The columns candidateSql selects. */
+type CandidateRow = Pick<
+  PlaceRow,
+  | 'lieu_id' | 'name' | 'place_type' | 'address' | 'postal_code' | 'city' | 'department_code' | 'on_referral'
+  | 'latitude' | 'longitude' | 'time_zone' | 'closed_on_holidays'
+>;
 
 export function candidateSql(withText: boolean): string {
   return `SELECT p.lieu_id, p.name, p.place_type, p.address, p.postal_code, p.city, p.department_code, p.on_referral,
