@@ -8,6 +8,7 @@ import { KioskCallError } from '../common/contract/errors';
 import { holidayCalendar } from '../sync/holidays/french-holidays';
 import { placeView } from '../sync/read/place-view';
 import { searchPlaces } from '../sync/read/search-places';
+import { listTowns, townById } from '../sync/read/towns';
 
 export interface HandlerContext {
   config: KioskConfig;
@@ -54,17 +55,30 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
     async categories() {
       return { roots: categoryTree(mirror) };
     },
+    async towns(request) {
+      const kiosk = { latitude: config.location.latitude, longitude: config.location.longitude };
+      return { towns: listTowns(mirror, { prefix: request.prefix, limit: request.limit ?? 12 }, kiosk) };
+    },
     async search(request) {
       const kiosk = { latitude: config.location.latitude, longitude: config.location.longitude };
+      let origin = kiosk;
+      if (request.origin !== undefined && 'town' in request.origin) {
+        const town = townById(mirror, request.origin.town);
+        if (!town) throw new KioskCallError({ code: 'not-found', message: `No town ${request.origin.town} in the mirror` });
+        origin = { latitude: town.latitude, longitude: town.longitude };
+      } else if (request.origin !== undefined) {
+        origin = request.origin;
+      }
       return searchPlaces(
         mirror,
         {
           language: request.language,
           category: request.category,
           text: request.text,
-          origin: request.origin ?? kiosk,
+          origin,
           radiusMetres: request.radiusMetres ?? 5_000,
           openNow: request.openNow ?? false,
+          filters: request.filters ?? {},
           page: request.page ?? 1,
           pageSize: request.pageSize ?? 30,
         },

@@ -1,6 +1,10 @@
 /** Opens the SQLite mirror with the settings every user of it relies on. */
 import Database from 'better-sqlite3';
 import { migrate } from './migrations';
+import { rebuildDerivedIndexes } from './mirror-writer';
+
+/** Migrations after which every place's derived index rows are built again by the code. */
+const REBUILDS_DERIVED_INDEXES = [6];
 
 export type MirrorDatabase = Database.Database;
 
@@ -23,7 +27,8 @@ export function openMirror(file: string, options: OpenMirrorOptions = {}): Mirro
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
       }
-      migrate(db);
+      const applied = migrate(db);
+      if (applied.some((version) => REBUILDS_DERIVED_INDEXES.includes(version))) rebuildDerivedIndexes(db);
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 2000');

@@ -1,8 +1,9 @@
 /**
  * Writes mapped places into a mirror database (the live one or a staging copy) and keeps the
- * derived indexes (full text, R*Tree) in step. Callers own the transaction.
+ * derived indexes (R*Tree, full text, search points) in step. Callers own the transaction.
  */
 import type { MirrorDatabase } from './mirror-database';
+import { refreshSearchIndex } from './search-index';
 import type { MappedPlace } from './soliguide/map-place';
 
 const TABLES = {
@@ -56,20 +57,25 @@ export function createMirrorWriter(db: MirrorDatabase): MirrorWriter {
 }
 
 /**
- * Rebuilds the full-text and spatial index rows of the places whose ids are in the temporary
- * table `temp.changed_ids(lieu_id)` (deleted places just lose their rows).
+ * Rebuilds the derived index rows (spatial, full text, search points, towns) of the places whose
+ * ids are in the temporary table `temp.changed_ids(lieu_id)` (deleted places just lose their rows).
  */
 export function refreshDerivedIndexes(db: MirrorDatabase): void {
   db.exec(`
-    DELETE FROM places_fts WHERE rowid IN (SELECT lieu_id FROM temp.changed_ids);
     DELETE FROM places_rtree WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids);
-    INSERT INTO places_fts (rowid, name, categories, description)
-      SELECT lieu_id, name, category_text, coalesce(description_text, '') FROM places
-      WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids);
     INSERT INTO places_rtree (lieu_id, min_latitude, max_latitude, min_longitude, max_longitude)
       SELECT lieu_id, latitude, latitude, longitude, longitude FROM places
       WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids);
   `);
+  refreshSearchIndex(db);
+}
+
+/** Rebuilds every place's derived rows (after a migration that reshapes them). */
+export function rebuildDerivedIndexes(db: MirrorDatabase): void {
+  db.transaction(() => {
+    resetChangedIds(db, db.prepare('SELECT lieu_id FROM places').pluck().all() as number[]);
+    refreshDerivedIndexes(db);
+  })();
 }
 
 export function resetChangedIds(db: MirrorDatabase, ids: Iterable<number>): void {

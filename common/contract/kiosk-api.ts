@@ -83,16 +83,55 @@ export const openingStateSchema = z.strictObject({
 
 const localTextSchema = z.strictObject({ html: z.string().nullable(), text: z.string(), translated: z.boolean() }).nullable();
 
+const pointSchema = z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+
+/** A town of the mirror, to measure "near" from somewhere else than the kiosk. */
+export const townSchema = z.strictObject({
+  /** "<department>:<city>", as `towns` gives it. */
+  id: z.string().min(3).max(120),
+  city: z.string(),
+  postalCode: z.string(),
+  departmentCode: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  placeCount: z.number().int().nonnegative(),
+});
+
+export const townsRequestSchema = z.strictObject({
+  /** Start of the town's name as typed (accents and case ignored); absent: the towns nearest the kiosk. */
+  prefix: z.string().max(60).optional(),
+  limit: z.int().min(1).max(50).default(12),
+});
+
+/** Filters as toggles; an absent or false toggle does not filter. */
+export const searchFiltersSchema = z.strictObject({
+  /** Services open to everyone (no specific public). */
+  unconditional: z.boolean().optional(),
+  gender: z.enum(['women', 'men']).optional(),
+  age: z.int().min(0).max(99).optional(),
+  family: z.enum(['isolated', 'family', 'couple', 'pregnant']).optional(),
+  administrative: z.enum(['regular', 'asylum', 'refugee', 'undocumented']).optional(),
+  noAppointment: z.boolean().optional(),
+  noRegistration: z.boolean().optional(),
+  noReferral: z.boolean().optional(),
+  free: z.boolean().optional(),
+  wheelchair: z.boolean().optional(),
+  animals: z.boolean().optional(),
+  /** Languages spoken at the place (ISO 639-1), any of them. */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(10).optional(),
+});
+
 export const searchRequestSchema = z.strictObject({
   language: languageCodeSchema,
   /** A Soliguide category at any level; its leaves are searched. Absent: every category but the hidden ones. */
   category: z.string().regex(/^[a-z0-9_]+$/).optional(),
   /** Words typed on the on-screen keyboard: prefixes, accents and case ignored, never a query syntax. */
   text: z.string().max(200).optional(),
-  /** Where "near" is measured from; the kiosk by default. */
-  origin: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  /** Where "near" is measured from: the kiosk by default, a point, or a town of the mirror. */
+  origin: z.union([pointSchema, z.strictObject({ town: z.string().min(3).max(120) })]).optional(),
   radiusMetres: z.int().min(100).max(50_000).default(5_000),
   openNow: z.boolean().default(false),
+  filters: searchFiltersSchema.default({}),
   page: z.int().min(1).default(1),
   pageSize: z.int().min(1).max(100).default(30),
 });
@@ -112,6 +151,8 @@ export const searchResponseSchema = z.strictObject({
       walkingMinutes: z.number().int().positive(),
       state: openingStateSchema,
       services: z.array(z.strictObject({ id: z.string(), categoryId: z.string(), state: openingStateSchema })),
+      /** The leaf categories of the matching services. */
+      matchedCategories: z.array(z.string()),
       noticeTitle: z.string().nullable(),
       translated: z.boolean(),
     }),
@@ -173,6 +214,7 @@ export const placeViewSchema = z.strictObject({
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
+  towns: { request: townsRequestSchema, response: z.strictObject({ towns: z.array(townSchema) }) },
   search: { request: searchRequestSchema, response: searchResponseSchema },
   place: {
     request: z.strictObject({ id: z.number().int().positive(), language: languageCodeSchema }),

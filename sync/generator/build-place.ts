@@ -38,6 +38,7 @@ export interface PlaceContext {
   parisDay: number;
   /** seo_url of the previous place, copied by the duplicateSeoUrl trap (API.md §6 trap 16). */
   previousSeoUrl: string | null;
+  servicesPerPlace?: number | undefined;
 }
 
 export interface BuiltPlace {
@@ -102,7 +103,7 @@ export function buildPlace(context: PlaceContext, random: Random): BuiltPlace {
   const modalities = generateModalities({ orientation: plan.orientation, empty, withDocs: random.chance(0.7), withThermalComfort: random.chance(0.3) }, random);
   const publics = generatePublics(random, empty);
   const { services, descriptionPhrases: servicePhrases } = generateServices({
-    plan, primaryCategory, hours: newhours, modalities, publics, empty, today, encoding, lieuId, createdMs, updatedMs,
+    plan, primaryCategory, hours: newhours, modalities, publics, empty, today, encoding, lieuId, createdMs, updatedMs, servicesPerPlace: context.servicesPerPlace,
   }, random);
   const root = rootsOfLeaf(services[0]?.category ?? everydayLeaf(random))[0] ?? 'welcome';
   const name = plan.placeType === 'PARCOURS_MOBILE' ? itineraryName(root, town.name, random) : placeName(root, town.name, random);

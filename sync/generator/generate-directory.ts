@@ -25,6 +25,11 @@ export interface GeneratorOptions {
   departments: string[];
   /** Reference date: temporary information is past/current/future relative to it. */
   now: Date;
+  /**
+   * Average number of services per place with services, 1 to 6 (default: the directory's own
+   * spread, about 1.9). Load tests use 4 to reach "100 000 places and ~400 000 services".
+   */
+  servicesPerPlace?: number;
 }
 
 export interface GeneratedDirectory {
@@ -56,6 +61,9 @@ function validate(options: GeneratorOptions): FrenchDepartment[] {
   }
   if (!Number.isInteger(seed)) throw new RangeError(`GeneratorOptions.seed is ${seed}; expected an integer.`);
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('GeneratorOptions.now is not a valid Date.');
+  if (options.servicesPerPlace !== undefined && !(options.servicesPerPlace >= 1 && options.servicesPerPlace <= 6)) {
+    throw new RangeError(`GeneratorOptions.servicesPerPlace is ${options.servicesPerPlace}; expected a number from 1 to 6.`);
+  }
   if (departments.length === 0) throw new RangeError('GeneratorOptions.departments is empty; expected codes such as ["67", "68"].');
   return departments.map((code) => {
     const department = findDepartment(code);
@@ -81,7 +89,7 @@ export function generateDirectory(options: GeneratorOptions): GeneratedDirectory
     const department = random.pick(departments);
     const town = pickTown(department, random);
     const today = todayByZone.get(department.timeZone) as number;
-    const built = buildPlace({ lieuId: index + 1, plan, department, town, now: options.now, today, parisDay, previousSeoUrl }, random);
+    const built = buildPlace({ lieuId: index + 1, plan, department, town, now: options.now, today, parisDay, previousSeoUrl, servicesPerPlace: options.servicesPerPlace }, random);
     places.push(built.place);
     previousSeoUrl = built.place.seo_url;
     if (plan.translated) {

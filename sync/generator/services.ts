@@ -49,10 +49,12 @@ function specificFields(category: string, random: Random): StoredCategorySpecifi
   }
 }
 
-function categoriesFor(plan: PlacePlan, primary: string, random: Random): string[] {
+function categoriesFor(plan: PlacePlan, primary: string, random: Random, mean: number | undefined): string[] {
   if (plan.noServices) return [];
   const roll = random.next();
-  const count = Math.max(roll < 0.45 ? 1 : roll < 0.75 ? 2 : roll < 0.92 ? 3 : 4, 1 + (plan.multiParentCategory && plan.hiddenCategory ? 1 : 0));
+  // Given a mean: uniform from 1 to 2×mean−1 (the same mean); else the directory's spread.
+  const drawn = mean === undefined ? (roll < 0.45 ? 1 : roll < 0.75 ? 2 : roll < 0.92 ? 3 : 4) : 1 + Math.floor(roll * (2 * mean - 1));
+  const count = Math.max(drawn, 1 + (plan.multiParentCategory && plan.hiddenCategory ? 1 : 0));
   const categories = [primary];
   while (categories.length < count) {
     const candidate = random.chance(0.6) ? everydayLeafOfRoot(rootsOfLeaf(primary)[0] ?? '', random) : everydayLeaf(random);
@@ -78,6 +80,7 @@ export interface ServicesInput {
   lieuId: number;
   createdMs: number;
   updatedMs: number;
+  servicesPerPlace?: number | undefined;
 }
 
 export interface GeneratedServices {
@@ -88,7 +91,7 @@ export interface GeneratedServices {
 
 export function generateServices(input: ServicesInput, random: Random): GeneratedServices {
   const { plan } = input;
-  const categories = categoriesFor(plan, input.primaryCategory, random);
+  const categories = categoriesFor(plan, input.primaryCategory, random, input.servicesPerPlace);
   const last = categories.length - 1;
   const differentHoursAt = plan.differentHours ? random.int(0, last) : -1;
   const differentModalitiesAt = plan.differentModalities ? random.int(0, last) : -1;

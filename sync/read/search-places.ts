@@ -1,17 +1,41 @@
 /**
- * The kiosk's question: what is there for this need, near here, open now? Candidates come from
- * SQL (R*Tree box around the origin, category leaves, full-text prefixes); opening states are
- * computed for the matching services with the engine of common/opening, then results are ordered
- * open → closing soon → opens later today → closed, then by walking distance, then id (stable).
+ * The kiosk's question: what is there for this need, near here, open now? Candidates are the
+ * search points of sync/search-index.ts (one per service, clustered by category then latitude):
+ * a few range scans for a category, or the full-text index (limited to the area's map cells) for
+ * typed words. Each candidate is ranked from its packed week when its day is an ordinary one,
+ * by the full opening engine otherwise (temporary information, a holiday that closes it, a clock
+ * change); then results are ordered open → closing soon → opens later today → closed, then by
+ * distance, then id (stable), and only the page shown gets its full states from the engine.
  */
 import { distanceMetres, walkingMinutes, type Point } from '../../common/geo/walking';
 import { openingState } from '../../common/opening/opening-state';
-import type { HolidayOn, Schedule } from '../../common/opening/schedule';
+import type { StateKind } from '../../common/opening/packed-week';
+import type { HolidayOn } from '../../common/opening/schedule';
 import { toStateDto, type OpeningStateDto } from '../../common/opening/state-dto';
 import type { MirrorDatabase } from '../mirror-database';
+import { cellTokensOfBox, TRAIT, type TraitName } from '../search-index';
 import type { PlaceRow } from '../soliguide/map-place';
 import { HIDDEN_BY_DEFAULT } from '../soliguide/search-queries';
-import { buildPlaceSchedules, loadScheduleRows, type ServiceScheduleRow } from './place-schedule';
+import { memoOnMirror, pointRank, pointsInBox, RANK, scheduleOfPoint, zoneNow, type Box, type SearchPoint, type ZoneNow } from './search-points';
+import { textQuery } from './search-text';
+
+export interface SearchFilters {
+  /** Audience "everyone" (no specific public). */
+  unconditional?: boolean;
+  gender?: 'women' | 'men';
+  /** The person's age: services whose age range includes it. */
+  age?: number;
+  family?: 'isolated' | 'family' | 'couple' | 'pregnant';
+  administrative?: 'regular' | 'asylum' | 'refugee' | 'undocumented';
+  noAppointment?: boolean;
+  noRegistration?: boolean;
+  noReferral?: boolean;
+  free?: boolean;
+  wheelchair?: boolean;
+  animals?: boolean;
+  /** ISO 639-1 codes: places where one of them is spoken. */
+  languages?: string[];
+}
 
 export interface SearchInput {
   language: string;
@@ -20,6 +44,7 @@ export interface SearchInput {
   origin: Point;
   radiusMetres: number;
   openNow: boolean;
+  filters?: SearchFilters;
   page: number;
   pageSize: number;
 }
@@ -36,6 +61,7 @@ export interface SearchItem {
   walkingMinutes: number;
   state: OpeningStateDto;
   services: { id: string; categoryId: string; state: OpeningStateDto }[];
+  matchedCategories: string[];
   noticeTitle: string | null;
   translated: boolean;
 }
@@ -45,26 +71,14 @@ export interface SearchResult {
   items: SearchItem[];
 }
 
-const STATE_RANK: Record<OpeningStateDto['kind'], number> = {
-  open: 0,
-  'closing-soon': 1,
-  'opens-later-today': 2,
-  'closed-today': 3,
-  unknown: 4,
-  'temporarily-closed': 5,
-};
-
-/**
- * Free text as FTS5 terms: every word a quoted prefix, all required. Quotes, parentheses, `*`,
- * `NEAR`, `AND`/`OR`/`NOT` and `-` in the input are never operators — a word is letters and digits.
- */
-export function ftsQuery(text: string): string | null {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? null : words.slice(0, 8).map((word) => `"${word}"*`).join(' ');
-}
+export const STATE_RANK: Record<StateKind, number> = RANK;
 
 /** Leaf categories of a category (any level) through the DAG; hidden ones only when asked for. */
 export function searchLeaves(db: MirrorDatabase, category: string | undefined): string[] {
+  return memoOnMirror(db, `leaves:${category ?? ''}`, () => readLeaves(db, category));
+}
+
+function readLeaves(db: MirrorDatabase, category: string | undefined): string[] {
   const leavesOf = db.prepare(
     `WITH RECURSIVE below(id) AS (SELECT ? UNION SELECT child_id FROM category_links JOIN below ON parent_id = below.id)
      SELECT id FROM below WHERE id NOT IN (SELECT parent_id FROM category_links) ORDER BY id`,
@@ -79,99 +93,224 @@ export function searchLeaves(db: MirrorDatabase, category: string | undefined): 
   return all.filter((id) => !hidden.has(id));
 }
 
-/** The columns candidateSql selects. */
-type CandidateRow = Pick<
-  PlaceRow,
-  | 'lieu_id' | 'name' | 'place_type' | 'address' | 'postal_code' | 'city' | 'department_code' | 'on_referral'
-  | 'latitude' | 'longitude' | 'time_zone' | 'closed_on_holidays'
->;
+export function boxAround(origin: Point, radiusMetres: number): Box {
+  const latitudeSpan = radiusMetres / 111_320;
+  const longitudeSpan = radiusMetres / (111_320 * Math.max(0.01, Math.cos((origin.latitude * Math.PI) / 180)));
+  return {
+    south: origin.latitude - latitudeSpan,
+    north: origin.latitude + latitudeSpan,
+    west: origin.longitude - longitudeSpan,
+    east: origin.longitude + longitudeSpan,
+  };
+}
 
-export function candidateSql(withText: boolean): string {
-  return `SELECT p.lieu_id, p.name, p.place_type, p.address, p.postal_code, p.city, p.department_code, p.on_referral,
-                 p.latitude, p.longitude, p.time_zone, p.closed_on_holidays
-          FROM places_rtree r JOIN places p ON p.lieu_id = r.lieu_id
-          WHERE r.min_latitude >= @south AND r.max_latitude <= @north AND r.min_longitude >= @west AND r.max_longitude <= @east
-            AND EXISTS (SELECT 1 FROM services s WHERE s.lieu_id = p.lieu_id AND s.category_id IN (SELECT value FROM json_each(@leaves)))
-            ${withText ? 'AND p.lieu_id IN (SELECT rowid FROM places_fts WHERE places_fts MATCH @text)' : ''}`;
+/** Typed words within the area: the cells' doclists are small, so the words' are only sought in. */
+export const TEXT_IN_AREA_SQL = 'SELECT rowid FROM places_fts WHERE places_fts MATCH ?';
+
+interface Candidate {
+  id: number;
+  distance: number;
+  rank: number;
+  /** Matching services: id, category, rank. */
+  services: { id: string; categoryId: string; rank: number; point: SearchPoint }[];
+  needsMatched: Set<number>;
+  /** The rank of the services that follow the place's hours, once computed. */
+  sharedRank?: number;
+}
+
+function traitMask(filters: SearchFilters): number {
+  let mask = 0;
+  const flag = (name: TraitName, on: boolean | undefined) => {
+    if (on) mask |= TRAIT[name];
+  };
+  flag('unconditional', filters.unconditional);
+  flag('noAppointment', filters.noAppointment);
+  flag('noRegistration', filters.noRegistration);
+  flag('noReferral', filters.noReferral);
+  flag('free', filters.free);
+  flag('wheelchair', filters.wheelchair);
+  flag('animals', filters.animals);
+  for (const value of [filters.gender, filters.family, filters.administrative]) if (value !== undefined) mask |= TRAIT[value];
+  return mask;
+}
+
+/** The columns the page's items need. */
+type ItemPlaceRow = Pick<PlaceRow, 'lieu_id' | 'name' | 'place_type' | 'address' | 'postal_code' | 'city' | 'on_referral'>;
+
+/** The engine's state of a point's service, from the point itself. */
+function engineState(point: SearchPoint, now: Date, holidaysOf: (department: string) => HolidayOn): OpeningStateDto {
+  return toStateDto(openingState(scheduleOfPoint(point), now, holidaysOf(point.departmentCode)));
 }
 
 export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, holidaysOf: (department: string) => HolidayOn): SearchResult {
-  const leaves = searchLeaves(db, input.category);
-  const text = input.text ? ftsQuery(input.text) : null;
-  const latitudeSpan = input.radiusMetres / 111_320;
-  const longitudeSpan = input.radiusMetres / (111_320 * Math.max(0.01, Math.cos((input.origin.latitude * Math.PI) / 180)));
-  const candidates = db.prepare(candidateSql(text !== null)).all({
-    south: input.origin.latitude - latitudeSpan,
-    north: input.origin.latitude + latitudeSpan,
-    west: input.origin.longitude - longitudeSpan,
-    east: input.origin.longitude + longitudeSpan,
-    leaves: JSON.stringify(leaves),
-    ...(text !== null ? { text } : {}),
-  }) as CandidateRow[];
-  const leafSet = new Set(leaves);
-  const near = candidates
-    .map((place) => ({ place, distance: distanceMetres(input.origin, place) }))
-    .filter((candidate) => candidate.distance <= input.radiusMetres);
-  // Everything about the candidates in a few queries, not a few per candidate.
-  const ids = JSON.stringify(near.map((candidate) => candidate.place.lieu_id));
-  const servicesByPlace = new Map<number, (ServiceScheduleRow & { category_id: string })[]>();
-  for (const service of db
-    .prepare(
-      `SELECT lieu_id, service_id, category_id, has_own_hours, closure_start_day, closure_end_day FROM services
-       WHERE lieu_id IN (SELECT value FROM json_each(?)) ORDER BY lieu_id, position`,
-    )
-    .all(ids) as (ServiceScheduleRow & { lieu_id: number; category_id: string })[]) {
-    if (!leafSet.has(service.category_id)) continue;
-    const list = servicesByPlace.get(service.lieu_id) ?? [];
-    list.push(service);
-    servicesByPlace.set(service.lieu_id, list);
+  const filters = input.filters ?? {};
+  const box = boxAround(input.origin, input.radiusMetres);
+  const text = input.text?.trim() ? textQuery(db, input.text, input.language) : null;
+  if (text !== null && text.unmatched.length > 0) return { total: 0, items: [] };
+  // The categories searched: the asked one (or every visible one), and for need words theirs too
+  // (a word may name a hidden category: "toilettes").
+  const allowed = new Set(searchLeaves(db, input.category));
+  const needLeaves = (text?.needs ?? []).map((need) => {
+    const leaves = new Set(need.categories.flatMap((id) => searchLeaves(db, id)));
+    if (input.category === undefined) for (const leaf of leaves) allowed.add(leaf);
+    return leaves;
+  });
+  const cells = cellTokensOfBox(box);
+  const textIds = (expression: string): Set<number> =>
+    new Set(db.prepare(TEXT_IN_AREA_SQL).pluck().all(`${expression} AND cell : (${cells.join(' OR ')})`) as number[]);
+
+  // 1. Candidate points.
+  let points: SearchPoint[];
+  const needMatches = (text?.needs ?? []).map((need) => (need.match === null ? new Set<number>() : textIds(need.match)));
+  if (text?.match) {
+    points = pointsInBox(db, allowed, box, textIds(text.match));
+  } else if (text !== null && text.needs.length > 0) {
+    const first = [...(needLeaves[0] ?? [])].filter((leaf) => allowed.has(leaf));
+    const ids = new Set(pointsInBox(db, first, box).map((point) => point.lieuId));
+    for (const id of needMatches[0] ?? []) ids.add(id);
+    points = pointsInBox(db, allowed, box, ids);
+  } else {
+    points = pointsInBox(db, allowed, box);
   }
-  const scheduleRows = loadScheduleRows(db, near.map((candidate) => candidate.place.lieu_id));
+
+  // 2. Filters, distance, ranks.
+  const mask = traitMask(filters);
+  const speaking =
+    filters.languages && filters.languages.length > 0
+      ? new Set(
+          db.prepare('SELECT lieu_id FROM place_languages WHERE language IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(filters.languages)) as number[],
+        )
+      : null;
+  const zones = new Map<string, ZoneNow>();
+  const holidays = new Map<string, HolidayOn>();
+  const zoneOf = (timeZone: string): ZoneNow => {
+    let zone = zones.get(timeZone);
+    if (zone === undefined) {
+      zone = zoneNow(now, timeZone);
+      zones.set(timeZone, zone);
+    }
+    return zone;
+  };
+  const holidaysIn = (department: string): HolidayOn => {
+    let holidayOn = holidays.get(department);
+    if (holidayOn === undefined) {
+      const calendar = holidaysOf(department);
+      const known = new Map<string, string | null>();
+      holidayOn = (day) => {
+        if (!known.has(day)) known.set(day, calendar(day));
+        return known.get(day) ?? null;
+      };
+      holidays.set(department, holidayOn);
+    }
+    return holidayOn;
+  };
+  const exceptional: Candidate['services'] = [];
+  const candidates = new Map<number, Candidate>();
+  const checkAge = filters.age !== undefined;
+  const age = filters.age ?? 0;
+  const far = new Set<number>();
+  for (const point of points) {
+    if (!allowed.has(point.categoryId) || (point.traits & mask) !== mask) continue;
+    if (checkAge && (age < point.ageMin || age > point.ageMax)) continue;
+    const id = point.lieuId;
+    let candidate = candidates.get(id);
+    if (candidate === undefined) {
+      if (far.has(id) || (speaking !== null && !speaking.has(id))) continue;
+      const distance = distanceMetres(input.origin, point);
+      if (distance > input.radiusMetres) {
+        far.add(id);
+        continue;
+      }
+      candidate = { id, distance, rank: 99, services: [], needsMatched: new Set() };
+      candidates.set(id, candidate);
+    }
+    for (let index = 0; index < needLeaves.length; index++) {
+      if ((needLeaves[index] as Set<string>).has(point.categoryId) || needMatches[index]?.has(id)) candidate.needsMatched.add(index);
+    }
+    // Services on the place's hours without a closure of their own share the place's rank.
+    const shared = point.ownHours === 0 && point.serviceClosureFrom === null;
+    let rank: number;
+    if (shared && candidate.sharedRank !== undefined) rank = candidate.sharedRank;
+    else {
+      rank = pointRank(point, zoneOf(point.timeZone), holidaysIn(point.departmentCode));
+      if (shared) candidate.sharedRank = rank;
+    }
+    const service = { id: point.serviceId, categoryId: point.categoryId, rank, point };
+    if (rank < 0) exceptional.push(service);
+    candidate.services.push(service);
+  }
+  // Clock changes today or tomorrow: the full engine decides for those services.
+  for (const service of exceptional) service.rank = STATE_RANK[engineState(service.point, now, holidaysOf).kind];
+
+  // 3. Need words all answered; the place is as open as its best matching service.
+  const ranked: Candidate[] = [];
+  for (const candidate of candidates.values()) {
+    if (needLeaves.length > 0) {
+      if (candidate.needsMatched.size < needLeaves.length) continue;
+      // With need words, the services shown are those of the needs when the place has some.
+      const ofNeeds = candidate.services.filter((service) => needLeaves.some((leaves) => leaves.has(service.categoryId)));
+      if (ofNeeds.length > 0) candidate.services = ofNeeds;
+    }
+    let rank = 99;
+    for (const service of candidate.services) if (service.rank < rank) rank = service.rank;
+    candidate.rank = rank;
+    if (input.openNow && rank > STATE_RANK['closing-soon']) continue;
+    ranked.push(candidate);
+  }
+  ranked.sort((a, b) => a.rank - b.rank || a.distance - b.distance || a.id - b.id);
+  const start = (input.page - 1) * input.pageSize;
+  const page = ranked.slice(start, start + input.pageSize);
+  return { total: ranked.length, items: pageItems(db, page, input.language, now, holidaysOf) };
+}
+
+/** The page's cards: names, addresses, the engine's full states, notice titles, translations. */
+function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now: Date, holidaysOf: (department: string) => HolidayOn): SearchItem[] {
+  if (page.length === 0) return [];
+  const json = JSON.stringify(page.map((candidate) => candidate.id));
+  const places = new Map(
+    (db
+      .prepare(
+        `SELECT lieu_id, name, place_type, address, postal_code, city, on_referral FROM places WHERE lieu_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(json) as ItemPlaceRow[]).map((row) => [row.lieu_id, row]),
+  );
   const messages = new Map(
-    (db.prepare("SELECT lieu_id, title FROM temporary_notices WHERE kind = 'message' AND lieu_id IN (SELECT value FROM json_each(?))").all(ids) as {
+    (db.prepare("SELECT lieu_id, title FROM temporary_notices WHERE kind = 'message' AND lieu_id IN (SELECT value FROM json_each(?))").all(json) as {
       lieu_id: number;
       title: string | null;
     }[]).map((row) => [row.lieu_id, row.title]),
   );
   const translated = new Set(
-    input.language === 'fr'
+    language === 'fr'
       ? []
       : (db
           .prepare("SELECT lieu_id FROM place_translations WHERE field = 'description' AND language = ? AND lieu_id IN (SELECT value FROM json_each(?))")
           .pluck()
-          .all(input.language, ids) as number[]),
+          .all(language, json) as number[]),
   );
-  const items: SearchItem[] = [];
-  for (const { place, distance } of near) {
-    const services = servicesByPlace.get(place.lieu_id) ?? [];
-    const schedules = buildPlaceSchedules(place, services, scheduleRows.get(place.lieu_id) ?? { slots: [], notices: [] });
-    const holidayOn = holidaysOf(place.department_code);
-    const states = services.map((service) => ({
-      id: service.service_id,
-      categoryId: service.category_id,
-      state: toStateDto(openingState(schedules.services.get(service.service_id) as Schedule, now, holidayOn)),
+  return page.map((candidate) => {
+    const place = places.get(candidate.id) as ItemPlaceRow;
+    const services = candidate.services.map((service) => ({
+      id: service.id,
+      categoryId: service.categoryId,
+      state: engineState(service.point, now, holidaysOf),
     }));
-    // The place is as open as its best matching service.
-    const best = states.reduce<OpeningStateDto | null>((a, b) => (a === null || STATE_RANK[b.state.kind] < STATE_RANK[a.kind] ? b.state : a), null);
-    const state = best ?? toStateDto(openingState(schedules.place, now, holidayOn));
-    if (input.openNow && state.kind !== 'open' && state.kind !== 'closing-soon') continue;
-    items.push({
-      id: place.lieu_id,
+    const best = services.reduce((a, b) => (STATE_RANK[b.state.kind] < STATE_RANK[a.state.kind] ? b : a));
+    return {
+      id: candidate.id,
       name: place.name,
       mobile: place.place_type === 'PARCOURS_MOBILE',
       address: place.on_referral === 1 ? null : place.address,
       postalCode: place.postal_code,
       city: place.city,
       onReferral: place.on_referral === 1,
-      distanceMetres: distance,
-      walkingMinutes: walkingMinutes(distance),
-      state,
-      services: states,
-      noticeTitle: messages.get(place.lieu_id) ?? null,
-      translated: input.language === 'fr' || translated.has(place.lieu_id),
-    });
-  }
-  items.sort((a, b) => STATE_RANK[a.state.kind] - STATE_RANK[b.state.kind] || a.distanceMetres - b.distanceMetres || a.id - b.id);
-  const start = (input.page - 1) * input.pageSize;
-  return { total: items.length, items: items.slice(start, start + input.pageSize) };
+      distanceMetres: candidate.distance,
+      walkingMinutes: walkingMinutes(candidate.distance),
+      state: best.state,
+      services,
+      matchedCategories: [...new Set(services.map((service) => service.categoryId))].sort(),
+      noticeTitle: messages.get(candidate.id) ?? null,
+      translated: language === 'fr' || translated.has(candidate.id),
+    };
+  });
 }

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
   return {
     status: async () => status,
     categories: async () => ({ roots: [] }),
+    towns: async () => ({ towns: [] }),
     search: async () => ({ total: 0, items: [] }),
     place: async () => {
       throw new Error('not used here');

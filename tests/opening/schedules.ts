@@ -63,3 +63,55 @@ export const SCHEDULES = {
 } satisfies Record<string, Schedule>;
 
 export type ScheduleName = keyof typeof SCHEDULES;
+
+/* Named schedules added for tests/opening/opening-state-more.test.ts (the ones above are unchanged). */
+const threeSlotWeek = week({ weekdays: '0800-1000,1200-1400,1800-2000' });
+const summerWeek = week({ weekdays: '1000-1400', wed: '' });
+
+export const MORE_SCHEDULES = {
+  /** Three slots on weekdays, nothing at the weekend, CLOSED on holidays. */
+  threeSlots: schedule({ regular: threeSlotWeek }),
+  /** Late bar: weekday evenings 22:00–2359 continue into the next morning's 0000–0100 (Friday into Saturday). */
+  lateBar: schedule({ regular: week({ weekdays: '0000-0100,1100-1400,2200-2359', sat: '0000-0100' }) }),
+  /** Friday and Saturday nights 19:00–03:00, split at midnight; OPEN on holidays. */
+  weekendNights: schedule({ regular: week({ fri: '1900-2359', sat: '0000-0300,1900-2359', sun: '0000-0300' }), closedOnHolidays: 'OPEN' }),
+  /** Friday 09:00 straight through to Sunday 18:00; OPEN on holidays. */
+  longWeekend: schedule({ regular: week({ fri: '0900-2359', sat: '0000-2359', sun: '0000-1800' }), closedOnHolidays: 'OPEN' }),
+  /** 24/7, OPEN on holidays, temporarily closed 24–26 December 2026. */
+  allDayWithChristmasClosure: schedule({
+    regular: week({ every: '0000-2359' }),
+    closedOnHolidays: 'OPEN',
+    closures: [{ startDay: '2026-12-24', endDay: '2026-12-26' }],
+  }),
+  /** Office hours, closed Tuesday 8 and Wednesday 9 December 2026. */
+  officeClosedTueWed: schedule({ regular: officeWeek, closures: [{ startDay: '2026-12-08', endDay: '2026-12-09' }] }),
+  /** Office hours, closed Wednesday 2 to Friday 4 December 2026. */
+  officeClosedWedToFri: schedule({ regular: officeWeek, closures: [{ startDay: '2026-12-02', endDay: '2026-12-04' }] }),
+  /** Réunion weekdays 08:00–16:00, closed Tuesday 1 to Friday 4 December 2026 (Réunion calendar days). */
+  reunionClosure: schedule({
+    timeZone: 'Indian/Reunion',
+    regular: week({ weekdays: '0800-1600' }),
+    closures: [{ startDay: '2026-12-01', endDay: '2026-12-04' }],
+  }),
+  /** Guadeloupe weekdays 08:00–16:00, closed on Tuesday 1 December 2026 only. */
+  guadeloupeClosure: schedule({
+    timeZone: 'America/Guadeloupe',
+    regular: week({ weekdays: '0800-1600' }),
+    closures: [{ startDay: '2026-12-01', endDay: '2026-12-01' }],
+  }),
+  /** Office hours; summer hours 6 July – 28 August 2026: weekdays 10:00–14:00 but nothing on Wednesday. CLOSED on holidays. */
+  summerHours: schedule({ regular: officeWeek, temporaryHours: { startDay: '2026-07-06', endDay: '2026-08-28', week: summerWeek } }),
+  /** The same, OPEN on holidays. */
+  summerHoursOpenOnHolidays: schedule({
+    regular: officeWeek,
+    closedOnHolidays: 'OPEN',
+    temporaryHours: { startDay: '2026-07-06', endDay: '2026-08-28', week: summerWeek },
+  }),
+  /** Office hours; from 2 November 2026 until further notice, every day 10:00–12:00. CLOSED on holidays. */
+  winterHoursOpenEnded: schedule({
+    regular: officeWeek,
+    temporaryHours: { startDay: '2026-11-02', endDay: null, week: week({ every: '1000-1200' }) },
+  }),
+} satisfies Record<string, Schedule>;
+
+export type MoreScheduleName = keyof typeof MORE_SCHEDULES;

@@ -11,7 +11,8 @@ import { demoTaxonomy } from '../../sync/demo/demo-mirror';
 import { holidayCalendar } from '../../sync/holidays/french-holidays';
 import { openMirror, type MirrorDatabase } from '../../sync/mirror-database';
 import { createMirrorWriter, refreshDerivedIndexes, resetChangedIds } from '../../sync/mirror-writer';
-import { candidateSql, ftsQuery, searchPlaces, type SearchInput } from '../../sync/read/search-places';
+import { searchPlaces, TEXT_IN_AREA_SQL, type SearchInput } from '../../sync/read/search-places';
+import { POINTS_BY_CATEGORY_SQL } from '../../sync/read/search-points';
 import { categoryTextFor } from '../../sync/soliguide/category-text';
 import { mapPlace } from '../../sync/soliguide/map-place';
 import { rawPlaceSchema } from '../../sync/soliguide/partner-place';
@@ -113,8 +114,9 @@ describe('search', () => {
     for (const text of ['"epi', 'epi*)', 'NEAR(epi', 'epi OR resto', '-epi', 'a:b', '(((', '^*']) {
       expect(() => search({ text })).not.toThrow();
     }
-    expect(ftsQuery('épi" OR (NEAR')).toBe('"épi"* "or"* "near"*');
-    expect(ftsQuery('  ')).toBeNull();
+    expect(ids({ text: 'épi" OR (NEAR' })).toEqual([]); // "or" and "near" are words nobody wrote here
+    expect(ids({ text: '"épi*' })).toEqual([1]);
+    expect(ids({ text: '  ' }).length).toBeGreaterThan(0); // no words: no text constraint
   });
 
   it('never gives the address of a place on referral', () => {
@@ -127,17 +129,10 @@ describe('search', () => {
     expect(search({ category: 'food', pageSize: 2 }).total).toBe(5);
   });
 
-  it('reads candidates through the R*Tree box, or from the text matches first (EXPLAIN QUERY PLAN)', () => {
-    const plan = (withText: boolean) =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${candidateSql(withText)}`).all({ south: 0, north: 1, west: 0, east: 1, leaves: '[]', ...(withText ? { text: 'x' } : {}) }) as { detail: string }[])
-        .map((row) => row.detail)
-        .join('\n');
-    const box = plan(false);
-    expect(box).toMatch(/^SCAN r VIRTUAL TABLE INDEX 2:[A-D0-9]+/); // the four box constraints go to the R*Tree
-    expect(box).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
-    expect(box).toMatch(/SEARCH s EXISTS USING INDEX services_by_place/);
-    const words = plan(true);
-    expect(words).toMatch(/SCAN places_fts VIRTUAL TABLE INDEX 0:M/);
-    expect(words).toMatch(/SEARCH s EXISTS USING INDEX services_by_place/);
+  it('reads candidates by range scans of the clustered search key, or from the area-limited text matches (EXPLAIN QUERY PLAN)', () => {
+    const plan = (sql: string, ...params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(plan(POINTS_BY_CATEGORY_SQL, 'food', 0, 1)).toBe('SEARCH search_points USING PRIMARY KEY (category_id=? AND latitude>? AND latitude<?)');
+    expect(plan(TEXT_IN_AREA_SQL, 'x')).toMatch(/^SCAN places_fts VIRTUAL TABLE INDEX 0:M/);
   });
 });
