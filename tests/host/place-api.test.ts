@@ -91,4 +91,26 @@ describe('POST /api/search', () => {
     expect((await search({ language: 'fr', radiusMetres: 1 })).status).toBe(400);
     expect((await search({ language: 'fr', sql: 'DROP TABLE places' })).status).toBe(400);
   });
+
+  it('applies filters and need words, and measures "near" from a town of the mirror', async () => {
+    const free = kioskContract.search.response.parse((await search({ language: 'fr', radiusMetres: 50_000, pageSize: 100, filters: { free: true } })).body);
+    const all = kioskContract.search.response.parse((await search({ language: 'fr', radiusMetres: 50_000, pageSize: 100 })).body);
+    expect(free.total).toBeGreaterThan(0);
+    expect(free.total).toBeLessThanOrEqual(all.total);
+    const words = kioskContract.search.response.parse((await search({ language: 'fr', text: 'manger', radiusMetres: 50_000 })).body);
+    const food = kioskContract.search.response.parse((await search({ language: 'fr', category: 'food', radiusMetres: 50_000 })).body);
+    expect(words.total).toBeGreaterThanOrEqual(food.total);
+
+    const towns = (await (await fetch(`${host.url}api/towns`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as {
+      towns: { id: string; city: string; latitude: number; longitude: number }[];
+    };
+    expect(towns.towns.length).toBeGreaterThan(1);
+    const far = towns.towns.at(-1) as { id: string; latitude: number; longitude: number };
+    const fromTown = kioskContract.search.response.parse((await search({ language: 'fr', origin: { town: far.id }, radiusMetres: 3_000 })).body);
+    const fromPoint = kioskContract.search.response.parse(
+      (await search({ language: 'fr', origin: { latitude: far.latitude, longitude: far.longitude }, radiusMetres: 3_000 })).body,
+    );
+    expect(fromTown).toEqual(fromPoint);
+    expect((await search({ language: 'fr', origin: { town: '67:Nowhere-sur-Rien' } })).status).toBe(404);
+  });
 });

@@ -12,6 +12,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Our own JSON shapes of access conditions and audience (sync/soliguide/conditions.ts), as the mapping stores them. */
+const ACCESS = JSON.stringify({
+  unconditional: true, appointment: { required: false, details: null }, registration: { required: false, details: null },
+  referral: { required: false, details: null }, fee: { required: null, details: null }, animalsWelcome: null, wheelchairAccessible: null,
+  heated: null, airConditioned: null, otherHtml: null, otherText: null,
+});
+const AUDIENCE = JSON.stringify({ policy: 'everyone', ageMin: 0, ageMax: 99, genders: [], administrative: [], family: [], other: [], description: null });
+
 /** A database migrated up to `version` exactly. */
 function databaseAt(version: number): Database.Database {
   const db = new Database(join(dir, `v${version}.sqlite`));
@@ -103,6 +111,29 @@ describe('mirror migrations', () => {
     expect(() => db.exec("INSERT INTO sync_runs (kind, started_at, outcome) VALUES ('weekly', 'x', 'running')")).toThrow(/CHECK constraint failed/);
     expect(db.prepare('SELECT reason FROM quarantined_records WHERE run_id = 1').pluck().get()).toBe('name: expected string');
     db.close();
+  });
+
+  it('0006 rebuilds search rows of a mirror written before it: points per service, area cells in the full text, towns', () => {
+    const db = databaseAt(5);
+    db.exec(`INSERT INTO places (lieu_id, seo_url, name, place_type, latitude, longitude, address, postal_code, city,
+               department_code, country, time_zone, on_referral, closed_on_holidays, modalities_json, publics_json,
+               category_text, content_hash)
+               VALUES (7, 'lieu-7', 'Épicerie sociale', 'LIEU', 48.57, 7.76, '1 rue', '67100', 'Strasbourg', '67', 'fr',
+               'Europe/Paris', 0, 'CLOSED', '{}', '{}', 'food Alimentation', 'h');
+             INSERT INTO services (service_id, lieu_id, position, category_id, has_own_hours, modalities_json, publics_json)
+               VALUES ('7/a', 7, 0, 'social_grocery_stores', 0, '${ACCESS}', '${AUDIENCE}');
+             INSERT INTO opening_slots VALUES (7, NULL, 'regular', 540, 720);
+             INSERT INTO places_fts (rowid, name, categories, description) VALUES (7, 'Épicerie sociale', 'food', '');`);
+    db.close();
+    const migrated = openMirror(join(dir, 'v5.sqlite'));
+    expect(schemaVersion(migrated)).toBe(6);
+    expect(migrated.prepare('SELECT category_id, lieu_id, length(week), closed_on_holidays, traits > 0 AS traits FROM search_points').all()).toEqual([
+      { category_id: 'social_grocery_stores', lieu_id: 7, 'length(week)': 6, closed_on_holidays: 1, traits: 1 },
+    ]);
+    expect(migrated.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH 'epic* AND cell : g1385x1877'").pluck().all()).toEqual([7]);
+    expect(migrated.prepare('SELECT city, postal_code, place_count FROM towns').all()).toEqual([{ city: 'Strasbourg', postal_code: '67100', place_count: 1 }]);
+    expect(migrated.prepare("SELECT term FROM places_vocabulary WHERE term = 'epicerie'").pluck().all()).toEqual(['epicerie']);
+    migrated.close();
   });
 
   it('refuses a database written by a newer kiosk and leaves it untouched', () => {

@@ -28,7 +28,7 @@ const weekdays = (slots: [number, number][]) => ({
   closedHolidays: 'CLOSED',
 });
 
-function place(id: number, name: string, at: { latitude: number; longitude: number }, categories: string[], hours: object, extra: object = {}) {
+function place(id: number, name: string, at: { latitude: number; longitude: number }, categories: string[], hours: object | null, extra: object = {}) {
   return {
     lieu_id: id,
     seo_url: `lieu-${id}`,
@@ -50,6 +50,14 @@ const PLACES = [
   place(6, 'Point wifi', north(100), ['wifi'], weekdays([[800, 1800]])), // hidden unless named
   place(7, 'Permanence psy', north(400), ['psychiatry'], weekdays([[900, 1700]]), { modalities: { orientation: { checked: true } } }),
   place(8, 'Café fermeture proche', north(200), ['food_distribution'], weekdays([[800, 1020]])), // closing soon
+  place(9, 'Bains-douches municipaux', north(600), ['shower'], weekdays([[800, 1800]]), {
+    publics: { accueil: 2, gender: ['women'], age: { min: 18, max: 99 }, administrative: ['regular', 'asylum', 'refugee', 'undocumented'], familialle: ['isolated', 'family', 'couple', 'pregnant'], other: [] },
+    modalities: { inconditionnel: false, appointment: { checked: true }, inscription: { checked: false }, orientation: { checked: false }, price: { checked: false }, pmr: { checked: true }, animal: { checked: false } },
+  }),
+  place(10, 'Permanence juridique', north(700), ['legal_advice'], weekdays([[900, 1700]]), {
+    modalities: { inconditionnel: true, appointment: { checked: false }, inscription: { checked: false }, orientation: { checked: false }, price: { checked: true }, animal: { checked: true } },
+  }),
+  place(11, 'Vestiaire solidaire', north(800), ['clothing'], null), // no hours at all: unknown
 ];
 
 let dir: string;
@@ -69,6 +77,8 @@ beforeAll(() => {
     for (const raw of PLACES) writer.insert(mapPlace(rawPlaceSchema.parse(raw), 'LIEU', text));
     resetChangedIds(db, PLACES.map((p) => p.lieu_id));
     refreshDerivedIndexes(db);
+    // Spoken languages come from GET /place (the details stage).
+    db.prepare("INSERT INTO place_languages (lieu_id, language) VALUES (10, 'ar'), (10, 'fr'), (9, 'uk')").run();
   })();
 });
 afterAll(() => {
@@ -134,5 +144,49 @@ describe('search', () => {
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('\n');
     expect(plan(POINTS_BY_CATEGORY_SQL, 'food', 0, 1)).toBe('SEARCH search_points USING PRIMARY KEY (category_id=? AND latitude>? AND latitude<?)');
     expect(plan(TEXT_IN_AREA_SQL, 'x')).toMatch(/^SCAN places_fts VIRTUAL TABLE INDEX 0:M/);
+  });
+
+  it('maps everyday words to needs, in French and in the visitor’s language, plurals folded', () => {
+    expect(ids({ text: 'manger' })).toEqual([1, 8, 3, 2, 4]); // food, though no place says "manger"
+    expect(ids({ text: 'douches' })).toEqual([9]);
+    expect(ids({ text: 'avocat' })).toEqual([10]);
+    expect(ids({ text: 'shower', language: 'en' })).toEqual([9]);
+    expect(ids({ text: 'lawyer', language: 'en' })).toEqual([10]);
+    expect(ids({ text: 'محامي', language: 'ar' })).toEqual([10]);
+    expect(ids({ text: 'المحامي', language: 'ar' })).toEqual([10]); // with the article
+    expect(ids({ text: 'manger', language: 'en' })).toEqual([1, 8, 3, 2, 4]); // French words work in every language
+    expect(search({ text: 'avocat' }).items[0]?.matchedCategories).toEqual(['legal_advice']);
+  });
+
+  it('forgives one wrong, missing, extra or swapped letter on words of five letters or more', () => {
+    expect(ids({ text: 'epicrie' })).toEqual([1]); // missing letter
+    expect(ids({ text: 'epiceroe' })).toEqual([1]); // wrong letter
+    expect(ids({ text: 'juridqiue' })).toEqual([10]); // swapped letters
+    expect(ids({ text: 'douchhe' })).toEqual([9]); // extra letter, on a need word
+    expect(ids({ text: 'epizxa' })).toEqual([]); // nothing within one letter
+    expect(ids({ text: 'xpic' })).toEqual([]); // four letters: no tolerance
+  });
+
+  it('filters by audience and access, as toggles', () => {
+    const all = ids({});
+    expect(all).toEqual(expect.arrayContaining([9, 10]));
+    expect(ids({ filters: { gender: 'men' } })).not.toContain(9); // women only
+    expect(ids({ filters: { gender: 'women' } })).toContain(9);
+    expect(ids({ filters: { unconditional: true } })).not.toContain(9);
+    expect(ids({ filters: { noAppointment: true } })).not.toContain(9);
+    expect(ids({ filters: { free: true } })).not.toContain(10);
+    expect(ids({ filters: { wheelchair: true } })).toEqual([9]);
+    expect(ids({ filters: { animals: true } })).toEqual([10]);
+    expect(ids({ filters: { age: 16 } })).not.toContain(9);
+    expect(ids({ filters: { age: 30, gender: 'women' } })).toContain(9);
+    expect(ids({ filters: { languages: ['ar'] } })).toEqual([10]);
+    expect(ids({ filters: { languages: ['uk', 'ar'] } })).toEqual([9, 10]);
+  });
+
+  it('says "unknown" for a place without hours, after every place with hours', () => {
+    const items = search({}).items;
+    expect(items.find((item) => item.id === 11)?.state).toEqual({ kind: 'unknown' });
+    const ranks = items.map((item) => item.state.kind);
+    expect(ranks.indexOf('unknown')).toBeGreaterThan(ranks.lastIndexOf('closed-today'));
   });
 });
