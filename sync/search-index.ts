@@ -8,22 +8,36 @@ import { weekFromMinuteSlots } from '../common/opening/schedule';
 import type { MirrorDatabase } from './mirror-database';
 import type { AccessConditions, Audience } from './soliguide/conditions';
 
-/** Map cells of 0.1 degree for the full-text index: a token per place, a few per searched area. */
-const CELL_DEGREES = 0.1;
+/**
+ * Map cells for the full-text index, at two sizes: 0.02° (about 2 km) for searches near the
+ * kiosk, 0.2° for wide ones. A place carries one token of each ("f<lat>x<lon>", "c<lat>x<lon>");
+ * a search names the cells its box touches, at the finest size that keeps the list short.
+ */
+const CELL_SIZES = [
+  { prefix: 'f', degrees: 0.02 },
+  { prefix: 'c', degrees: 0.2 },
+] as const;
+const MAX_CELLS = 64;
 
-export function cellToken(latitude: number, longitude: number): string {
-  return `g${Math.floor((latitude + 90) / CELL_DEGREES)}x${Math.floor((longitude + 180) / CELL_DEGREES)}`;
+const cellIndex = (value: number, degrees: number): number => Math.floor(value / degrees + 1e-9);
+
+export function cellTokens(latitude: number, longitude: number): string {
+  return CELL_SIZES.map(({ prefix, degrees }) => `${prefix}${cellIndex(latitude + 90, degrees)}x${cellIndex(longitude + 180, degrees)}`).join(' ');
 }
 
-/** Tokens of every cell a latitude/longitude box touches. */
+/** Tokens of every cell a latitude/longitude box touches, at the finest size with at most 64 of them. */
 export function cellTokensOfBox(box: { south: number; north: number; west: number; east: number }): string[] {
-  const tokens: string[] = [];
-  const fromLat = Math.floor((box.south + 90) / CELL_DEGREES);
-  const toLat = Math.floor((box.north + 90) / CELL_DEGREES);
-  const fromLon = Math.floor((box.west + 180) / CELL_DEGREES);
-  const toLon = Math.floor((box.east + 180) / CELL_DEGREES);
-  for (let lat = fromLat; lat <= toLat; lat++) for (let lon = fromLon; lon <= toLon; lon++) tokens.push(`g${lat}x${lon}`);
-  return tokens;
+  for (const { prefix, degrees } of CELL_SIZES) {
+    const fromLat = cellIndex(box.south + 90, degrees);
+    const toLat = cellIndex(box.north + 90, degrees);
+    const fromLon = cellIndex(box.west + 180, degrees);
+    const toLon = cellIndex(box.east + 180, degrees);
+    if ((toLat - fromLat + 1) * (toLon - fromLon + 1) > MAX_CELLS && prefix !== 'c') continue;
+    const tokens: string[] = [];
+    for (let lat = fromLat; lat <= toLat; lat++) for (let lon = fromLon; lon <= toLon; lon++) tokens.push(`${prefix}${lat}x${lon}`);
+    return tokens;
+  }
+  return [];
 }
 
 /** What the filters test, one bit each, per service (its own conditions, copies of the place's otherwise). */
@@ -144,7 +158,7 @@ export function refreshSearchIndex(db: MirrorDatabase): void {
     );
     const notices = groupBy(readNotices.all(chunk) as { lieu_id: number; kind: string; start_day: string; end_day: string | null }[]);
     for (const place of readPlaces.all(chunk) as PlaceIndexRow[]) {
-      insertText.run(place.lieu_id, place.name, place.category_text, place.description_text ?? '', cellToken(place.latitude, place.longitude));
+      insertText.run(place.lieu_id, place.name, place.category_text, place.description_text ?? '', cellTokens(place.latitude, place.longitude));
       const placeSlots = slots.get(place.lieu_id) ?? [];
       const weekOf = (serviceId: string | null, schedule: string): Buffer =>
         Buffer.from(

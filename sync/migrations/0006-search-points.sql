@@ -41,9 +41,9 @@ CREATE TABLE towns (
   PRIMARY KEY (department_code, city)
 ) STRICT;
 
--- The full-text index gains a column of coarse map cells (0.1 degree; "g<lat>x<lon>") so that a
--- typed prefix is intersected with the area before its national doclist is read, and prefix
--- indexes up to 6 letters (typing on the on-screen keyboard). Positions are not needed (words are
+-- The full-text index gains a column of map cells (two sizes, sync/search-index.ts) so that typed
+-- words are intersected with the area rather than read for the whole country, and prefix indexes
+-- up to 6 letters (typing on the on-screen keyboard; longer words are matched on their first six). Positions are not needed (words are
 -- matched one by one, never as phrases). Rows are filled again by the code after this migration.
 DROP TABLE places_fts;
 CREATE VIRTUAL TABLE places_fts USING fts5(

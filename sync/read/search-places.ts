@@ -114,8 +114,6 @@ interface Candidate {
   /** Matching services: id, category, rank. */
   services: { id: string; categoryId: string; rank: number; point: SearchPoint }[];
   needsMatched: Set<number>;
-  /** The rank of the services that follow the place's hours, once computed. */
-  sharedRank?: number;
 }
 
 function traitMask(filters: SearchFilters): number {
@@ -204,7 +202,6 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
     }
     return holidayOn;
   };
-  const exceptional: Candidate['services'] = [];
   const candidates = new Map<number, Candidate>();
   const checkAge = filters.age !== undefined;
   const age = filters.age ?? 0;
@@ -227,40 +224,64 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
     for (let index = 0; index < needLeaves.length; index++) {
       if ((needLeaves[index] as Set<string>).has(point.categoryId) || needMatches[index]?.has(id)) candidate.needsMatched.add(index);
     }
-    // Services on the place's hours without a closure of their own share the place's rank.
-    const shared = point.ownHours === 0 && point.serviceClosureFrom === null;
-    let rank: number;
-    if (shared && candidate.sharedRank !== undefined) rank = candidate.sharedRank;
-    else {
-      rank = pointRank(point, zoneOf(point.timeZone), holidaysIn(point.departmentCode));
-      if (shared) candidate.sharedRank = rank;
-    }
-    const service = { id: point.serviceId, categoryId: point.categoryId, rank, point };
-    if (rank < 0) exceptional.push(service);
-    candidate.services.push(service);
+    candidate.services.push({ id: point.serviceId, categoryId: point.categoryId, rank: 99, point });
   }
-  // Clock changes today or tomorrow: the full engine decides for those services.
-  for (const service of exceptional) service.rank = STATE_RANK[engineState(service.point, now, holidaysOf).kind];
 
-  // 3. Need words all answered; the place is as open as its best matching service.
-  const ranked: Candidate[] = [];
-  for (const candidate of candidates.values()) {
-    if (needLeaves.length > 0) {
-      if (candidate.needsMatched.size < needLeaves.length) continue;
-      // With need words, the services shown are those of the needs when the place has some.
+  // 3. Need words all answered.
+  let kept = [...candidates.values()];
+  if (needLeaves.length > 0) {
+    kept = kept.filter((candidate) => {
+      if (candidate.needsMatched.size < needLeaves.length) return false;
+      // The services shown are those of the needs when the place has some.
       const ofNeeds = candidate.services.filter((service) => needLeaves.some((leaves) => leaves.has(service.categoryId)));
       if (ofNeeds.length > 0) candidate.services = ofNeeds;
+      return true;
+    });
+  }
+
+  // 4. Ranks: the place is as open as its best matching service. Without openNow, places are
+  // ranked nearest first and ranking stops once the page is made of open places only: farther
+  // places cannot come before them, and they count in the total whatever their state.
+  const rankOf = (candidate: Candidate): number => {
+    let best = 99;
+    let shared: number | undefined;
+    for (const service of candidate.services) {
+      const point = service.point;
+      // Services on the place's hours without a closure of their own share the place's rank.
+      const sharing = point.ownHours === 0 && point.serviceClosureFrom === null;
+      if (sharing && shared !== undefined) service.rank = shared;
+      else {
+        service.rank = pointRank(point, zoneOf(point.timeZone), holidaysIn(point.departmentCode));
+        // Clock changes today or tomorrow: the full engine decides.
+        if (service.rank < 0) service.rank = STATE_RANK[engineState(point, now, holidaysOf).kind];
+        if (sharing) shared = service.rank;
+      }
+      if (service.rank < best) best = service.rank;
     }
-    let rank = 99;
-    for (const service of candidate.services) if (service.rank < rank) rank = service.rank;
-    candidate.rank = rank;
-    if (input.openNow && rank > STATE_RANK['closing-soon']) continue;
-    ranked.push(candidate);
+    candidate.rank = best;
+    return best;
+  };
+  const needed = input.page * input.pageSize;
+  let ranked: Candidate[];
+  let total: number;
+  if (input.openNow) {
+    ranked = kept.filter((candidate) => rankOf(candidate) <= STATE_RANK['closing-soon']);
+    total = ranked.length;
+  } else {
+    kept.sort((a, b) => a.distance - b.distance || a.id - b.id);
+    ranked = [];
+    let open = 0;
+    for (const candidate of kept) {
+      if (open >= needed) break;
+      if (rankOf(candidate) === STATE_RANK.open) open++;
+      ranked.push(candidate);
+    }
+    total = kept.length;
   }
   ranked.sort((a, b) => a.rank - b.rank || a.distance - b.distance || a.id - b.id);
   const start = (input.page - 1) * input.pageSize;
   const page = ranked.slice(start, start + input.pageSize);
-  return { total: ranked.length, items: pageItems(db, page, input.language, now, holidaysOf) };
+  return { total, items: pageItems(db, page, input.language, now, holidaysOf) };
 }
 
 /** The page's cards: names, addresses, the engine's full states, notice titles, translations. */

@@ -108,7 +108,7 @@ function vocabularyOf(db: MirrorDatabase): Vocabulary {
   const stamp = `${readMeta(db, 'data_date') ?? ''}|${db.prepare('SELECT max(rowid) FROM places_fts').pluck().get() ?? ''}`;
   const known = vocabularies.get(db);
   if (known && known.stamp === stamp) return known;
-  const sorted = (db.prepare('SELECT term FROM places_vocabulary WHERE term NOT GLOB \'g[0-9]*x[0-9]*\' ORDER BY term').pluck().all() as string[]);
+  const sorted = db.prepare("SELECT term FROM places_vocabulary WHERE term NOT GLOB '[cf][0-9]*x[0-9]*' ORDER BY term").pluck().all() as string[];
   const alphabet = [...new Set(sorted.join(''))].filter((letter) => /\p{L}/u.test(letter));
   const vocabulary = { stamp, terms: new Set(sorted), sorted, alphabet };
   vocabularies.set(db, vocabulary);
@@ -132,6 +132,8 @@ export interface TextQuery {
 }
 
 const quote = (term: string): string => `"${term}"`;
+/** The longest prefix indexed by places_fts (migration 0006). */
+const PREFIX_LETTERS = 6;
 /** Text columns only: the map-cell column is never searched with typed words. */
 export const inTextColumns = (expression: string): string => `{name categories description} : (${expression})`;
 
@@ -155,9 +157,10 @@ export function textQuery(db: MirrorDatabase, text: string, language: string): T
         for (const id of dictionary.words.get(dictionary.sorted[i] as string) ?? []) categories.add(id);
       }
     }
-    // Every word a prefix (people abbreviate: "restau solid"), or its singular.
+    // Every word a prefix (people abbreviate: "restau solid"), or its singular; beyond six letters
+    // on its first six, which the prefix index answers without reading every longer word's list.
     const inText = forms.some((form) => hasPrefix(vocabulary.sorted, form));
-    const expression = forms.map((form) => `${quote(form)}*`).join(' OR ');
+    const expression = [...new Set(forms.map((form) => `${quote(form.slice(0, PREFIX_LETTERS))}*`))].join(' OR ');
     if (categories.size > 0) {
       needs.push({ word, categories: [...categories].sort(), match: inText ? inTextColumns(expression) : null });
       return;

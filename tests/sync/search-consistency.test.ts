@@ -83,6 +83,9 @@ describe('search agrees with the opening engine run on every place', () => {
       expect(result.items.map((item) => item.id)).toEqual(expected.slice(0, 100).map((row) => row.id));
       expect(result.items.map((item) => item.state.kind)).toEqual(expected.slice(0, 100).map((row) => row.kind));
       expect(expected.length).toBeGreaterThan(openNow ? 0 : 100);
+      // A later page: ranking stops early without openNow, and must still give the same order.
+      const second = searchPlaces(db, { language: 'fr', origin, radiusMetres: 30_000, openNow, page: 2, pageSize: 40 }, now, holidayCalendar);
+      expect(second.items.map((item) => item.id)).toEqual(expected.slice(40, 80).map((row) => row.id));
     }
   });
 
