@@ -9,15 +9,15 @@ import type { MirrorDatabase } from './mirror-database';
 import type { AccessConditions, Audience } from './soliguide/conditions';
 
 /**
- * Map cells for the full-text index, at two sizes: 0.02° (about 2 km) for searches near the
- * kiosk, 0.2° for wide ones. A place carries one token of each ("f<lat>x<lon>", "c<lat>x<lon>");
+ * Map cells for the full-text index, at two sizes: 0.1° (about 10 km) for searches near the
+ * kiosk, 1° for wide ones (fewer, larger cells cost the full-text index less than many small ones). A place carries one token of each ("f<lat>x<lon>", "c<lat>x<lon>");
  * a search names the cells its box touches, at the finest size that keeps the list short.
  */
 const CELL_SIZES = [
-  { prefix: 'f', degrees: 0.02 },
-  { prefix: 'c', degrees: 0.2 },
+  { prefix: 'f', degrees: 0.1 },
+  { prefix: 'c', degrees: 1 },
 ] as const;
-const MAX_CELLS = 64;
+const MAX_CELLS = 16;
 
 const cellIndex = (value: number, degrees: number): number => Math.floor(value / degrees + 1e-9);
 
@@ -25,7 +25,7 @@ export function cellTokens(latitude: number, longitude: number): string {
   return CELL_SIZES.map(({ prefix, degrees }) => `${prefix}${cellIndex(latitude + 90, degrees)}x${cellIndex(longitude + 180, degrees)}`).join(' ');
 }
 
-/** Tokens of every cell a latitude/longitude box touches, at the finest size with at most 64 of them. */
+/** Tokens of every cell a latitude/longitude box touches, at the finest size with at most 16 of them. */
 export function cellTokensOfBox(box: { south: number; north: number; west: number; east: number }): string[] {
   for (const { prefix, degrees } of CELL_SIZES) {
     const fromLat = cellIndex(box.south + 90, degrees);

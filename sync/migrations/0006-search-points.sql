@@ -43,8 +43,10 @@ CREATE TABLE towns (
 
 -- The full-text index gains a column of map cells (two sizes, sync/search-index.ts) so that typed
 -- words are intersected with the area rather than read for the whole country, and prefix indexes
--- up to 6 letters (typing on the on-screen keyboard; longer words are matched on their first six). Positions are not needed (words are
--- matched one by one, never as phrases). Rows are filled again by the code after this migration.
+-- up to 6 letters (typing on the on-screen keyboard; longer words are matched on their first six).
+-- Neither positions nor columns are kept (detail = none: words are matched one by one, never as
+-- phrases, in any column; a cell token typed by someone would only select the places of that
+-- cell). Rows are filled again by the code after this migration.
 DROP TABLE places_fts;
 CREATE VIRTUAL TABLE places_fts USING fts5(
   name,
@@ -53,7 +55,7 @@ CREATE VIRTUAL TABLE places_fts USING fts5(
   cell,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3 4 5 6',
-  detail = column
+  detail = none
 );
 -- Every distinct indexed word, for tolerating a one-letter typo.
 CREATE VIRTUAL TABLE places_vocabulary USING fts5vocab(places_fts, 'row');

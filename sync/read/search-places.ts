@@ -111,9 +111,10 @@ interface Candidate {
   id: number;
   distance: number;
   rank: number;
-  /** Matching services: id, category, rank. */
-  services: { id: string; categoryId: string; rank: number; point: SearchPoint }[];
-  needsMatched: Set<number>;
+  /** The matching services' search points. */
+  points: SearchPoint[];
+  /** Which need words the place answers (null without need words). */
+  needsMatched: Set<number> | null;
 }
 
 function traitMask(filters: SearchFilters): number {
@@ -155,7 +156,7 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
   });
   const cells = cellTokensOfBox(box);
   const textIds = (expression: string): Set<number> =>
-    new Set(db.prepare(TEXT_IN_AREA_SQL).pluck().all(`${expression} AND cell : (${cells.join(' OR ')})`) as number[]);
+    new Set(db.prepare(TEXT_IN_AREA_SQL).pluck().all(`${expression} AND (${cells.join(' OR ')})`) as number[]);
 
   // 1. Candidate points.
   let points: SearchPoint[];
@@ -218,23 +219,23 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
         far.add(id);
         continue;
       }
-      candidate = { id, distance, rank: 99, services: [], needsMatched: new Set() };
+      candidate = { id, distance, rank: 99, points: [], needsMatched: needLeaves.length > 0 ? new Set() : null };
       candidates.set(id, candidate);
     }
     for (let index = 0; index < needLeaves.length; index++) {
-      if ((needLeaves[index] as Set<string>).has(point.categoryId) || needMatches[index]?.has(id)) candidate.needsMatched.add(index);
+      if ((needLeaves[index] as Set<string>).has(point.categoryId) || needMatches[index]?.has(id)) candidate.needsMatched?.add(index);
     }
-    candidate.services.push({ id: point.serviceId, categoryId: point.categoryId, rank: 99, point });
+    candidate.points.push(point);
   }
 
   // 3. Need words all answered.
   let kept = [...candidates.values()];
   if (needLeaves.length > 0) {
     kept = kept.filter((candidate) => {
-      if (candidate.needsMatched.size < needLeaves.length) return false;
+      if ((candidate.needsMatched?.size ?? 0) < needLeaves.length) return false;
       // The services shown are those of the needs when the place has some.
-      const ofNeeds = candidate.services.filter((service) => needLeaves.some((leaves) => leaves.has(service.categoryId)));
-      if (ofNeeds.length > 0) candidate.services = ofNeeds;
+      const ofNeeds = candidate.points.filter((point) => needLeaves.some((leaves) => leaves.has(point.categoryId)));
+      if (ofNeeds.length > 0) candidate.points = ofNeeds;
       return true;
     });
   }
@@ -245,18 +246,18 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
   const rankOf = (candidate: Candidate): number => {
     let best = 99;
     let shared: number | undefined;
-    for (const service of candidate.services) {
-      const point = service.point;
+    for (const point of candidate.points) {
       // Services on the place's hours without a closure of their own share the place's rank.
       const sharing = point.ownHours === 0 && point.serviceClosureFrom === null;
-      if (sharing && shared !== undefined) service.rank = shared;
+      let rank: number;
+      if (sharing && shared !== undefined) rank = shared;
       else {
-        service.rank = pointRank(point, zoneOf(point.timeZone), holidaysIn(point.departmentCode));
+        rank = pointRank(point, zoneOf(point.timeZone), holidaysIn(point.departmentCode));
         // Clock changes today or tomorrow: the full engine decides.
-        if (service.rank < 0) service.rank = STATE_RANK[engineState(point, now, holidaysOf).kind];
-        if (sharing) shared = service.rank;
+        if (rank < 0) rank = STATE_RANK[engineState(point, now, holidaysOf).kind];
+        if (sharing) shared = rank;
       }
-      if (service.rank < best) best = service.rank;
+      if (rank < best) best = rank;
     }
     candidate.rank = best;
     return best;
@@ -311,10 +312,10 @@ function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now:
   );
   return page.map((candidate) => {
     const place = places.get(candidate.id) as ItemPlaceRow;
-    const services = candidate.services.map((service) => ({
-      id: service.id,
-      categoryId: service.categoryId,
-      state: engineState(service.point, now, holidaysOf),
+    const services = candidate.points.map((point) => ({
+      id: point.serviceId,
+      categoryId: point.categoryId,
+      state: engineState(point, now, holidaysOf),
     }));
     const best = services.reduce((a, b) => (STATE_RANK[b.state.kind] < STATE_RANK[a.state.kind] ? b : a));
     return {

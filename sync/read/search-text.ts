@@ -134,8 +134,8 @@ export interface TextQuery {
 const quote = (term: string): string => `"${term}"`;
 /** The longest prefix indexed by places_fts (migration 0006). */
 const PREFIX_LETTERS = 6;
-/** Text columns only: the map-cell column is never searched with typed words. */
-export const inTextColumns = (expression: string): string => `{name categories description} : (${expression})`;
+/** A group of alternatives (the index keeps no columns: typed words match name, categories or description). */
+const group = (expression: string): string => `(${expression})`;
 
 /** Turns typed text into need words and full-text terms. */
 export function textQuery(db: MirrorDatabase, text: string, language: string): TextQuery {
@@ -162,7 +162,7 @@ export function textQuery(db: MirrorDatabase, text: string, language: string): T
     const inText = forms.some((form) => hasPrefix(vocabulary.sorted, form));
     const expression = [...new Set(forms.map((form) => `${quote(form.slice(0, PREFIX_LETTERS))}*`))].join(' OR ');
     if (categories.size > 0) {
-      needs.push({ word, categories: [...categories].sort(), match: inText ? inTextColumns(expression) : null });
+      needs.push({ word, categories: [...categories].sort(), match: inText ? group(expression) : null });
       return;
     }
     if (inText) {
@@ -175,7 +175,7 @@ export function textQuery(db: MirrorDatabase, text: string, language: string): T
       for (const variant of oneEditAway(word, dictionary.alphabet)) for (const id of dictionary.words.get(variant) ?? []) nearCategories.add(id);
       const nearTerms = [...oneEditAway(word, vocabulary.alphabet)].filter((variant) => vocabulary.terms.has(variant)).sort().slice(0, 20);
       if (nearCategories.size > 0) {
-        needs.push({ word, categories: [...nearCategories].sort(), match: nearTerms.length > 0 ? inTextColumns(nearTerms.map(quote).join(' OR ')) : null });
+        needs.push({ word, categories: [...nearCategories].sort(), match: nearTerms.length > 0 ? group(nearTerms.map(quote).join(' OR ')) : null });
         return;
       }
       if (nearTerms.length > 0) {
@@ -185,5 +185,5 @@ export function textQuery(db: MirrorDatabase, text: string, language: string): T
     }
     unmatched.push(word);
   });
-  return { match: terms.length === 0 ? null : inTextColumns(terms.join(' AND ')), needs, unmatched };
+  return { match: terms.length === 0 ? null : group(terms.join(' AND ')), needs, unmatched };
 }

@@ -130,7 +130,7 @@ describe('mirror migrations', () => {
     expect(migrated.prepare('SELECT category_id, lieu_id, length(week), closed_on_holidays, traits > 0 AS traits FROM search_points').all()).toEqual([
       { category_id: 'social_grocery_stores', lieu_id: 7, 'length(week)': 6, closed_on_holidays: 1, traits: 1 },
     ]);
-    expect(migrated.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH 'epic* AND cell : f6928x9388'").pluck().all()).toEqual([7]);
+    expect(migrated.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH 'epic* AND f1385x1877'").pluck().all()).toEqual([7]);
     expect(migrated.prepare('SELECT city, postal_code, place_count FROM towns').all()).toEqual([{ city: 'Strasbourg', postal_code: '67100', place_count: 1 }]);
     expect(migrated.prepare("SELECT term FROM places_vocabulary WHERE term = 'epicerie'").pluck().all()).toEqual(['epicerie']);
     migrated.close();
