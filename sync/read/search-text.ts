@@ -9,7 +9,7 @@ import ar from '../../locales/search-words/ar.json';
 import en from '../../locales/search-words/en.json';
 import fr from '../../locales/search-words/fr.json';
 import type { MirrorDatabase } from '../mirror-database';
-import { readMeta } from '../mirror-queries';
+import { memoOnMirror } from './search-points';
 
 interface WordFile {
   words: Record<string, string[]>;
@@ -94,25 +94,19 @@ function hasPrefix(sorted: readonly string[], prefix: string): boolean {
   return (sorted[lowerBound(sorted, prefix)] ?? '').startsWith(prefix);
 }
 
-/** The words of the full-text index, read once per published copy of the mirror. */
+/** The words of the full-text index (map cells aside), read again only when the mirror changes. */
 interface Vocabulary {
-  stamp: string;
   terms: Set<string>;
   sorted: string[];
   alphabet: string[];
 }
 
-const vocabularies = new WeakMap<MirrorDatabase, Vocabulary>();
-
 function vocabularyOf(db: MirrorDatabase): Vocabulary {
-  const stamp = `${readMeta(db, 'data_date') ?? ''}|${db.prepare('SELECT max(rowid) FROM places_fts').pluck().get() ?? ''}`;
-  const known = vocabularies.get(db);
-  if (known && known.stamp === stamp) return known;
-  const sorted = db.prepare("SELECT term FROM places_vocabulary WHERE term NOT GLOB '[cf][0-9]*x[0-9]*' ORDER BY term").pluck().all() as string[];
-  const alphabet = [...new Set(sorted.join(''))].filter((letter) => /\p{L}/u.test(letter));
-  const vocabulary = { stamp, terms: new Set(sorted), sorted, alphabet };
-  vocabularies.set(db, vocabulary);
-  return vocabulary;
+  return memoOnMirror(db, 'vocabulary', () => {
+    const sorted = db.prepare("SELECT term FROM places_vocabulary WHERE term NOT GLOB '[cf][0-9]*x[0-9]*' ORDER BY term").pluck().all() as string[];
+    const alphabet = [...new Set(sorted.join(''))].filter((letter) => /\p{L}/u.test(letter));
+    return { terms: new Set(sorted), sorted, alphabet };
+  });
 }
 
 /** A need word: a place answers it with a service in one of its categories, or by its text. */

@@ -10,7 +10,7 @@ import { replaceCategories } from '../../sync/categories/store-categories';
 import { demoTaxonomy } from '../../sync/demo/demo-mirror';
 import { holidayCalendar } from '../../sync/holidays/french-holidays';
 import { openMirror, type MirrorDatabase } from '../../sync/mirror-database';
-import { createMirrorWriter, refreshDerivedIndexes, resetChangedIds } from '../../sync/mirror-writer';
+import { createMirrorWriter, deletePlaces, refreshDerivedIndexes, resetChangedIds } from '../../sync/mirror-writer';
 import { searchPlaces, TEXT_IN_AREA_SQL, type SearchInput } from '../../sync/read/search-places';
 import { POINTS_BY_CATEGORY_SQL } from '../../sync/read/search-points';
 import { categoryTextFor } from '../../sync/soliguide/category-text';
@@ -188,5 +188,24 @@ describe('search', () => {
     expect(items.find((item) => item.id === 11)?.state).toEqual({ kind: 'unknown' });
     const ranks = items.map((item) => item.state.kind);
     expect(ranks.indexOf('unknown')).toBeGreaterThan(ranks.lastIndexOf('closed-today'));
+  });
+
+  it('sees a sync published by another connection (the worker) at the next search, though it keeps points in memory', () => {
+    expect(ids({ category: 'food', openNow: true })).toEqual([1, 8]); // points now cached
+    const worker = openMirror(join(dir, 'mirror.sqlite'));
+    try {
+      const text = categoryTextFor(demoTaxonomy());
+      worker.transaction(() => {
+        createMirrorWriter(worker).insert(mapPlace(rawPlaceSchema.parse(place(12, 'Épicerie nouvelle', north(20), ['social_grocery_stores'], weekdays([[900, 1200]]))), 'LIEU', text));
+        resetChangedIds(worker, [12]);
+        refreshDerivedIndexes(worker);
+      })();
+      expect(ids({ category: 'food', openNow: true })).toEqual([12, 1, 8]);
+      expect(ids({ text: 'nouvelle' })).toEqual([12]);
+      worker.transaction(() => deletePlaces(worker, [12]))();
+      expect(ids({ category: 'food', openNow: true })).toEqual([1, 8]);
+    } finally {
+      worker.close();
+    }
   });
 });
