@@ -4,21 +4,11 @@
  * change is never in the past, "closing soon" really closes within 30 minutes.
  */
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../support/seeded';
 import { openingState, weekView } from '../../common/opening/opening-state';
 import type { DaySlot, Schedule } from '../../common/opening/schedule';
 import { addDays, wallClock } from '../../common/opening/zoned-time';
 import { holidayCalendar } from '../../sync/holidays/french-holidays';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZONES = ['Europe/Paris', 'Indian/Reunion', 'America/Cayenne', 'Pacific/Noumea', 'Indian/Mayotte'];
 const DEPARTMENTS = ['75', '67', '974', '973', '976'];

@@ -8,19 +8,12 @@
  * Nouméa +11:00).
  */
 import { describe, expect, it } from 'vitest';
-import { openingState, type OpeningState } from '../../common/opening/opening-state';
+import { openingState } from '../../common/opening/opening-state';
 import type { Schedule } from '../../common/opening/schedule';
 import { holidayCalendar } from '../../sync/holidays/french-holidays';
+import { expectedSummary, summary, type Expected } from './dated-cases';
 import { buildPlaceSchedules } from '../../sync/read/place-schedule';
 import { MORE_SCHEDULES, SCHEDULES } from './schedules';
-
-type Expected =
-  | ['open', string | null]
-  | ['closing-soon', string]
-  | ['opens-later-today', string]
-  | ['closed-today', string | null, string?]
-  | ['temporarily-closed', string | null]
-  | ['unknown'];
 
 /*
  * A place and three of its services, composed the way the mirror reads them (API.md §2.5, §2.7):
@@ -246,32 +239,6 @@ const CASES: Case[] = [
   ['Nouméa, Sunday 22:00 summer time in Paris is Monday 07:00 there', 'noumeaOffice', '988', '2026-03-29T22:00+02:00', ['opens-later-today', '2026-03-30T07:30+11:00']],
   ['Nouméa at the second 02:30 of Paris fall back: Sunday afternoon there', 'noumeaOffice', '988', '2026-10-25T02:30+01:00', ['closed-today', '2026-10-26T07:30+11:00']],
 ];
-
-function summary(state: OpeningState): unknown[] {
-  const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
-  switch (state.kind) {
-    case 'open':
-      return [state.kind, iso(state.until)];
-    case 'closing-soon':
-      return [state.kind, iso(state.until)];
-    case 'opens-later-today':
-      return [state.kind, iso(state.at)];
-    case 'closed-today':
-      return state.holiday ? [state.kind, iso(state.nextOpening), state.holiday] : [state.kind, iso(state.nextOpening)];
-    case 'temporarily-closed':
-      return [state.kind, state.untilDay];
-    default:
-      return [state.kind];
-  }
-}
-
-function expectedSummary(expected: Expected): unknown[] {
-  const [kind, ...rest] = expected;
-  if (kind === 'temporarily-closed' || kind === 'unknown') return expected;
-  const [when, holiday] = rest as [string | null, string?];
-  const instant = when === null ? null : new Date(when).toISOString();
-  return holiday ? [kind, instant, holiday] : [kind, instant];
-}
 
 describe('opening state at an instant, more cases', () => {
   it.each(CASES)('%s (%s, %s, %s)', (_description, name, department, instant, expected) => {

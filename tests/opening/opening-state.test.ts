@@ -4,17 +4,10 @@
  * with their UTC offset (Paris is +01:00 in winter, +02:00 in summer; Réunion +04:00).
  */
 import { describe, expect, it } from 'vitest';
-import { openingState, type OpeningState } from '../../common/opening/opening-state';
+import { openingState } from '../../common/opening/opening-state';
 import { holidayCalendar } from '../../sync/holidays/french-holidays';
+import { expectedSummary, summary, type Expected } from './dated-cases';
 import { SCHEDULES, type ScheduleName } from './schedules';
-
-type Expected =
-  | ['open', string | null]
-  | ['closing-soon', string]
-  | ['opens-later-today', string]
-  | ['closed-today', string | null, string?]
-  | ['temporarily-closed', string | null]
-  | ['unknown'];
 
 type Case = [description: string, schedule: ScheduleName, department: string, instant: string, expected: Expected];
 
@@ -158,32 +151,6 @@ const CASES: Case[] = [
   ['24/7 CLOSED on holidays, on Christmas day', 'allDayClosedOnHolidays', '75', '2026-12-25T12:00+01:00', ['closed-today', '2026-12-26T00:00+01:00', 'Noël']],
   ['24/7 CLOSED on holidays, after Christmas: open until New Year', 'allDayClosedOnHolidays', '75', '2026-12-26T00:10+01:00', ['open', '2027-01-01T00:00+01:00']],
 ];
-
-function summary(state: OpeningState): unknown[] {
-  const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
-  switch (state.kind) {
-    case 'open':
-      return [state.kind, iso(state.until)];
-    case 'closing-soon':
-      return [state.kind, iso(state.until)];
-    case 'opens-later-today':
-      return [state.kind, iso(state.at)];
-    case 'closed-today':
-      return state.holiday ? [state.kind, iso(state.nextOpening), state.holiday] : [state.kind, iso(state.nextOpening)];
-    case 'temporarily-closed':
-      return [state.kind, state.untilDay];
-    default:
-      return [state.kind];
-  }
-}
-
-function expectedSummary(expected: Expected): unknown[] {
-  const [kind, ...rest] = expected;
-  if (kind === 'temporarily-closed' || kind === 'unknown') return expected;
-  const [when, holiday] = rest as [string | null, string?];
-  const instant = when === null ? null : new Date(when).toISOString();
-  return holiday ? [kind, instant, holiday] : [kind, instant];
-}
 
 describe('opening state at an instant', () => {
   it.each(CASES)('%s (%s, %s, %s)', (_description, name, department, instant, expected) => {

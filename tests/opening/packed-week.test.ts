@@ -4,21 +4,11 @@
  * away from clock changes, in every overseas zone.
  */
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../support/seeded';
 import { openingState } from '../../common/opening/opening-state';
 import { packedKind, packWeek } from '../../common/opening/packed-week';
 import type { DaySlot, Schedule, WeekSlots } from '../../common/opening/schedule';
 import { addDays, instantOf, wallClock } from '../../common/opening/zoned-time';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZONES = ['Europe/Paris', 'Indian/Reunion', 'America/Cayenne', 'Pacific/Noumea', 'America/Martinique'];
 
