@@ -1,6 +1,6 @@
 /**
  * Writes mapped places into a mirror database (the live one or a staging copy) and keeps the
- * derived indexes (R*Tree, full text, search points) in step. Callers own the transaction.
+ * derived indexes (full text, search points) in step. Callers own the transaction.
  */
 import type { MirrorDatabase } from './mirror-database';
 import { refreshSearchIndex } from './search-index';
@@ -57,16 +57,10 @@ export function createMirrorWriter(db: MirrorDatabase): MirrorWriter {
 }
 
 /**
- * Rebuilds the derived index rows (spatial, full text, search points, towns) of the places whose
- * ids are in the temporary table `temp.changed_ids(lieu_id)` (deleted places just lose their rows).
+ * Rebuilds the derived index rows (full text, search points, towns) of the places whose ids are
+ * in the temporary table `temp.changed_ids(lieu_id)` (deleted places just lose their rows).
  */
 export function refreshDerivedIndexes(db: MirrorDatabase): void {
-  db.exec(`
-    DELETE FROM places_rtree WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids);
-    INSERT INTO places_rtree (lieu_id, min_latitude, max_latitude, min_longitude, max_longitude)
-      SELECT lieu_id, latitude, latitude, longitude, longitude FROM places
-      WHERE lieu_id IN (SELECT lieu_id FROM temp.changed_ids);
-  `);
   refreshSearchIndex(db);
 }
 

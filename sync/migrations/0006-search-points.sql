@@ -30,6 +30,9 @@ CREATE TABLE search_points (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX search_points_by_place ON search_points(lieu_id);
 
+-- The R*Tree of 0004 has no reader left: search points answer "near here".
+DROP TABLE places_rtree;
+
 -- Towns present in the mirror, for choosing where "near" is measured from.
 CREATE TABLE towns (
   department_code TEXT NOT NULL,

@@ -35,7 +35,7 @@ export function snapshotOf(file: string): Record<string, unknown[]> {
       snapshot[table] = db.prepare(`SELECT * FROM ${table} ORDER BY ${columns.join(', ')}`).all();
     }
     snapshot.places_fts = db.prepare('SELECT rowid, name, categories FROM places_fts ORDER BY rowid').all();
-    snapshot.places_rtree = db.prepare('SELECT * FROM places_rtree ORDER BY lieu_id').all();
+    snapshot.search_points = db.prepare('SELECT * FROM search_points ORDER BY service_id').all();
     return snapshot;
   } finally {
     db.close();

@@ -55,7 +55,7 @@ describe('successive passes', () => {
     const db = new Database(harness.mirrorPath, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM services WHERE lieu_id = ?').pluck().get(gone)).toBe(0);
     expect(db.prepare("SELECT rowid FROM places_fts WHERE places_fts MATCH 'renomme'").pluck().all()).toEqual([renamed]);
-    expect(db.prepare('SELECT count(*) FROM places_rtree WHERE lieu_id = ?').pluck().get(gone)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM search_points WHERE lieu_id = ?').pluck().get(gone)).toBe(0);
     db.close();
   });
 
