@@ -18,6 +18,8 @@ const CELL_SIZES = [
   { prefix: 'c', degrees: 1 },
 ] as const;
 const MAX_CELLS = 16;
+/** A GLOB matching every cell token (a place's word of that shape would only lose typo tolerance). */
+export const CELL_TOKEN_GLOB = `[${CELL_SIZES.map((size) => size.prefix).join('')}][0-9]*x[0-9]*`;
 
 const cellIndex = (value: number, degrees: number): number => Math.floor(value / degrees + 1e-9);
 

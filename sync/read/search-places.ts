@@ -16,26 +16,13 @@ import type { MirrorDatabase } from '../mirror-database';
 import { cellTokensOfBox, TRAIT, type TraitName } from '../search-index';
 import type { PlaceRow } from '../soliguide/map-place';
 import { HIDDEN_BY_DEFAULT } from '../soliguide/search-queries';
-import { memoOnMirror, pointRank, pointsInBox, RANK, scheduleOfPoint, zoneNow, type Box, type SearchPoint, type ZoneNow } from './search-points';
+import type { z } from 'zod';
+import type { KioskResponse, searchFiltersSchema } from '../../common/contract/kiosk-api';
+import { memoOnMirror, pointRank, statement, pointsInBox, RANK, scheduleOfPoint, zoneNow, type Box, type SearchPoint, type ZoneNow } from './search-points';
 import { textQuery } from './search-text';
 
-export interface SearchFilters {
-  /** Audience "everyone" (no specific public). */
-  unconditional?: boolean;
-  gender?: 'women' | 'men';
-  /** The person's age: services whose age range includes it. */
-  age?: number;
-  family?: 'isolated' | 'family' | 'couple' | 'pregnant';
-  administrative?: 'regular' | 'asylum' | 'refugee' | 'undocumented';
-  noAppointment?: boolean;
-  noRegistration?: boolean;
-  noReferral?: boolean;
-  free?: boolean;
-  wheelchair?: boolean;
-  animals?: boolean;
-  /** ISO 639-1 codes: places where one of them is spoken. */
-  languages?: string[];
-}
+/** The filters as the contract defines them (toggles; absent = no filter). */
+export type SearchFilters = z.output<typeof searchFiltersSchema>;
 
 export interface SearchInput {
   language: string;
@@ -49,27 +36,9 @@ export interface SearchInput {
   pageSize: number;
 }
 
-export interface SearchItem {
-  id: number;
-  name: string;
-  mobile: boolean;
-  address: string | null;
-  postalCode: string;
-  city: string;
-  onReferral: boolean;
-  distanceMetres: number;
-  walkingMinutes: number;
-  state: OpeningStateDto;
-  services: { id: string; categoryId: string; state: OpeningStateDto }[];
-  matchedCategories: string[];
-  noticeTitle: string | null;
-  translated: boolean;
-}
-
-export interface SearchResult {
-  total: number;
-  items: SearchItem[];
-}
+/** What the contract answers: one definition, in common/contract/kiosk-api.ts. */
+export type SearchResult = KioskResponse<'search'>;
+type SearchItem = SearchResult['items'][number];
 
 export const STATE_RANK: Record<StateKind, number> = RANK;
 
@@ -156,7 +125,7 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
   });
   const cells = cellTokensOfBox(box);
   const textIds = (expression: string): Set<number> =>
-    new Set(db.prepare(TEXT_IN_AREA_SQL).pluck().all(`${expression} AND (${cells.join(' OR ')})`) as number[]);
+    new Set(statement(db, TEXT_IN_AREA_SQL).pluck().all(`${expression} AND (${cells.join(' OR ')})`) as number[]);
 
   // 1. Candidate points.
   let points: SearchPoint[];
@@ -177,7 +146,7 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
   const speaking =
     filters.languages && filters.languages.length > 0
       ? new Set(
-          db.prepare('SELECT lieu_id FROM place_languages WHERE language IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(filters.languages)) as number[],
+          statement(db, 'SELECT lieu_id FROM place_languages WHERE language IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(filters.languages)) as number[],
         )
       : null;
   const zones = new Map<string, ZoneNow>();
@@ -193,12 +162,7 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
   const holidaysIn = (department: string): HolidayOn => {
     let holidayOn = holidays.get(department);
     if (holidayOn === undefined) {
-      const calendar = holidaysOf(department);
-      const known = new Map<string, string | null>();
-      holidayOn = (day) => {
-        if (!known.has(day)) known.set(day, calendar(day));
-        return known.get(day) ?? null;
-      };
+      holidayOn = holidaysOf(department);
       holidays.set(department, holidayOn);
     }
     return holidayOn;
@@ -290,14 +254,11 @@ function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now:
   if (page.length === 0) return [];
   const json = JSON.stringify(page.map((candidate) => candidate.id));
   const places = new Map(
-    (db
-      .prepare(
-        `SELECT lieu_id, name, place_type, address, postal_code, city, on_referral FROM places WHERE lieu_id IN (SELECT value FROM json_each(?))`,
-      )
+    (statement(db, 'SELECT lieu_id, name, place_type, address, postal_code, city, on_referral FROM places WHERE lieu_id IN (SELECT value FROM json_each(?))')
       .all(json) as ItemPlaceRow[]).map((row) => [row.lieu_id, row]),
   );
   const messages = new Map(
-    (db.prepare("SELECT lieu_id, title FROM temporary_notices WHERE kind = 'message' AND lieu_id IN (SELECT value FROM json_each(?))").all(json) as {
+    (statement(db, "SELECT lieu_id, title FROM temporary_notices WHERE kind = 'message' AND lieu_id IN (SELECT value FROM json_each(?))").all(json) as {
       lieu_id: number;
       title: string | null;
     }[]).map((row) => [row.lieu_id, row.title]),
@@ -305,8 +266,7 @@ function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now:
   const translated = new Set(
     language === 'fr'
       ? []
-      : (db
-          .prepare("SELECT lieu_id FROM place_translations WHERE field = 'description' AND language = ? AND lieu_id IN (SELECT value FROM json_each(?))")
+      : (statement(db, "SELECT lieu_id FROM place_translations WHERE field = 'description' AND language = ? AND lieu_id IN (SELECT value FROM json_each(?))")
           .pluck()
           .all(language, json) as number[]),
   );

@@ -8,6 +8,7 @@
 import { packedKind, unpackWeek } from '../../common/opening/packed-week';
 import type { DatedPeriod, HolidayOn, Schedule } from '../../common/opening/schedule';
 import { addDays, instantOf, wallClock } from '../../common/opening/zoned-time';
+import type { Statement } from 'better-sqlite3';
 import type { MirrorDatabase } from '../mirror-database';
 import { FOREVER } from '../search-index';
 
@@ -64,9 +65,26 @@ interface Cache {
 
 const caches = new WeakMap<MirrorDatabase, Cache>();
 
+const statements = new WeakMap<MirrorDatabase, Map<string, Statement>>();
+
+/** A statement of the search's hot path, compiled once per connection. */
+export function statement(db: MirrorDatabase, sql: string): Statement {
+  let byText = statements.get(db);
+  if (byText === undefined) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let compiled = byText.get(sql);
+  if (compiled === undefined) {
+    compiled = db.prepare(sql);
+    byText.set(sql, compiled);
+  }
+  return compiled;
+}
+
 /** Changes whenever the mirror does: another connection's commit or one of this connection's writes. */
 export function mirrorStamp(db: MirrorDatabase): string {
-  return `${db.pragma('data_version', { simple: true }) as number}|${db.prepare('SELECT total_changes()').pluck().get() as number}`;
+  return `${db.pragma('data_version', { simple: true }) as number}|${statement(db, 'SELECT total_changes()').pluck().get() as number}`;
 }
 
 const memos = new WeakMap<MirrorDatabase, { stamp: string; values: Map<string, unknown> }>();
@@ -97,7 +115,7 @@ export function pointsInBox(db: MirrorDatabase, categories: Iterable<string>, bo
     cache = { stamp, bands: new Map(), byPlace: new Map(), size: 0 };
     caches.set(db, cache);
   }
-  const read = db.prepare(POINTS_BY_CATEGORY_SQL);
+  const read = statement(db, POINTS_BY_CATEGORY_SQL);
   const points: SearchPoint[] = [];
   const first = Math.floor(box.south / BAND_DEGREES);
   const last = Math.floor(box.north / BAND_DEGREES);

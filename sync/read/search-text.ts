@@ -9,6 +9,7 @@ import ar from '../../locales/search-words/ar.json';
 import en from '../../locales/search-words/en.json';
 import fr from '../../locales/search-words/fr.json';
 import type { MirrorDatabase } from '../mirror-database';
+import { CELL_TOKEN_GLOB } from '../search-index';
 import { memoOnMirror } from './search-points';
 
 interface WordFile {
@@ -103,7 +104,7 @@ interface Vocabulary {
 
 function vocabularyOf(db: MirrorDatabase): Vocabulary {
   return memoOnMirror(db, 'vocabulary', () => {
-    const sorted = db.prepare("SELECT term FROM places_vocabulary WHERE term NOT GLOB '[cf][0-9]*x[0-9]*' ORDER BY term").pluck().all() as string[];
+    const sorted = db.prepare('SELECT term FROM places_vocabulary WHERE term NOT GLOB ? ORDER BY term').pluck().all(CELL_TOKEN_GLOB) as string[];
     const alphabet = [...new Set(sorted.join(''))].filter((letter) => /\p{L}/u.test(letter));
     return { terms: new Set(sorted), sorted, alphabet };
   });
