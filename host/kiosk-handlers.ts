@@ -9,6 +9,12 @@ import { holidayCalendar } from '../sync/holidays/french-holidays';
 import { placeView } from '../sync/read/place-view';
 import { searchPlaces } from '../sync/read/search-places';
 import { listTowns, townById } from '../sync/read/towns';
+import { placeExists, recordPlaceReport } from '../sync/reports/place-reports';
+import { wallClock } from '../common/opening/zoned-time';
+import type { SpeakerSource } from './read-aloud/system-speaker';
+
+/** Reports are dated by the kiosk's own day, in mainland France's zone (where staff read them). */
+const REPORT_ZONE = 'Europe/Paris';
 
 export interface HandlerContext {
   config: KioskConfig;
@@ -16,6 +22,8 @@ export interface HandlerContext {
   /** The kiosk's clock; fixed by `--now`. */
   now: () => Date;
   version: string;
+  /** Offline text-to-speech; null when the kiosk has no engine (read-aloud then says so). */
+  speaker: SpeakerSource;
 }
 
 export function createKioskHandlers(context: HandlerContext): KioskApi {
@@ -33,6 +41,7 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
           address: config.location.address,
           latitude: config.location.latitude,
           longitude: config.location.longitude,
+          timeZone: config.location.timeZone,
         },
         data: {
           date: summary.dataDate,
@@ -49,6 +58,14 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
         },
         version: context.version,
         languages: { enabled: config.languages.enabled, default: config.languages.default },
+        screen: {
+          featuredCategories: config.screen.featuredCategories ?? categoryTree(mirror).map((root) => root.id),
+          announcement: config.screen.announcement ?? null,
+          desk: config.screen.desk ?? null,
+          helpUrl: config.screen.helpUrl,
+          idleTimeoutSeconds: config.idleTimeoutSeconds,
+          idleCountdownSeconds: config.idleCountdownSeconds,
+        },
         now: now.toISOString(),
       };
     },
@@ -95,6 +112,19 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
       });
       if (!view) throw new KioskCallError({ code: 'not-found', message: `No place ${id} in the mirror` });
       return view;
+    },
+    async report({ placeId, reason }) {
+      if (!placeExists(mirror, placeId)) throw new KioskCallError({ code: 'not-found', message: `No place ${placeId} in the mirror` });
+      recordPlaceReport(mirror, { placeId, reason, day: wallClock(context.now(), REPORT_ZONE).day });
+      return { recorded: true as const };
+    },
+    async speak({ language, text }) {
+      const speaker = await context.speaker();
+      if (!speaker || !speaker.speaks(language)) {
+        throw new KioskCallError({ code: 'unavailable', message: `No offline voice for ${language} on this kiosk` });
+      }
+      const wav = await speaker.speak(language, text);
+      return { mimeType: 'audio/wav' as const, audio: wav.toString('base64') };
     },
   };
 }

@@ -13,6 +13,7 @@ import { syncPassInWorker } from '../sync/sync-from-config';
 import { SyncScheduler } from '../sync/sync-scheduler';
 import { lastSuccess } from '../sync/sync-runs';
 import { createKioskHandlers } from './kiosk-handlers';
+import { systemSpeaker, type SpeakerSource } from './read-aloud/system-speaker';
 
 export interface RuntimeOptions {
   /** Config file; the embedded demo config when absent. */
@@ -26,6 +27,8 @@ export interface RuntimeOptions {
   validateResponses?: boolean;
   /** Run the sync schedule (real configurations only; the demo never syncs). Default true. */
   scheduleSync?: boolean;
+  /** Offline text-to-speech for read-aloud; default: espeak-ng from the PATH, if installed. */
+  speaker?: SpeakerSource;
 }
 
 export interface KioskRuntime {
@@ -55,7 +58,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   }
   mkdirSync(dirname(mirrorPath), { recursive: true });
   const mirror = openMirror(mirrorPath);
-  const handlers = createKioskHandlers({ config, mirror, now, version: options.version });
+  const handlers = createKioskHandlers({ config, mirror, now, version: options.version, speaker: options.speaker ?? systemSpeaker(options.logError ?? defaultLogError) });
   const dispatch = createDispatcher(handlers, {
     logError: options.logError ?? defaultLogError,
     validateResponses: options.validateResponses ?? false,

@@ -3,6 +3,7 @@
  * admins (`kiosk-config/kiosk-config.schema.json`) and in the error messages of `load-config.ts`.
  */
 import { z } from 'zod';
+import { localizedTextSchema } from '../common/contract/kiosk-api';
 import { KIOSK_LANGUAGES, SOURCE_LANGUAGE } from '../common/i18n/languages';
 
 const clockTime = z
@@ -22,6 +23,15 @@ const departmentCode = z
   });
 
 const languageCode = z.enum(KIOSK_LANGUAGES);
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const tokenSource = z
   .union(
@@ -53,6 +63,11 @@ export const kioskConfigSchema = z
       longitude: z.number().min(-180).max(180).describe('WGS84 longitude of the kiosk, in degrees'),
       address: z.string().min(1).describe('postal address of the kiosk, printed on tickets'),
       label: z.string().min(1).max(80).describe('where people are, shown on screen: "CAF du Bas-Rhin — Strasbourg"'),
+      timeZone: z
+        .string()
+        .refine(isTimeZone, { message: 'an IANA time zone such as "Europe/Paris" or "Indian/Reunion"' })
+        .default('Europe/Paris')
+        .describe('the kiosk\'s time zone: hours on screen and on tickets are its wall clock'),
     }),
     territory: z.strictObject({
       departments: z.array(departmentCode).min(1).describe('departments mirrored from Soliguide'),
@@ -85,6 +100,29 @@ export const kioskConfigSchema = z
       .max(900)
       .default(90)
       .describe('seconds without a touch before the kiosk forgets the session and returns to welcome'),
+    idleCountdownSeconds: z
+      .int()
+      .min(5)
+      .max(60)
+      .default(15)
+      .describe('seconds the "are you still there?" countdown lasts before the reset'),
+    screen: z
+      .strictObject({
+        featuredCategories: z
+          .array(z.string().regex(/^[a-z0-9_]+$/, { message: 'a Soliguide category id such as "food"' }))
+          .min(1)
+          .max(16)
+          .optional()
+          .describe('needs on the welcome screen, in order; absent: every top-level need of the directory'),
+        announcement: localizedTextSchema
+          .optional()
+          .describe('banner on the welcome screen, per language code; "fr" required'),
+        desk: localizedTextSchema
+          .optional()
+          .describe('where the agency\'s desk is, per language code, e.g. { "fr": "guichet 1, rez-de-chaussée" }'),
+        helpUrl: httpUrl.default('https://soliguide.fr/fr/contact').describe('Soliguide\'s online help, shown as a QR code'),
+      })
+      .default({ helpUrl: 'https://soliguide.fr/fr/contact' }),
     printer: z
       .strictObject({
         name: z.string().min(1).optional().describe('CUPS queue name; the system default when absent'),

@@ -1,9 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * The app: loads the kiosk's status and needs once, then runs one session after another. A
+ * session is a keyed subtree: the idle reset unmounts it whole (screens, filters, typed text,
+ * map, dialogs) and mounts a fresh one in the default language.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CategoriesResponse, KioskApi, KioskStatus } from '../common/contract/kiosk-api';
 import { isKioskLanguage } from '../common/i18n/languages';
 import { changeLanguage } from './i18n/i18n';
 import { useTranslation } from './i18n/use-translation';
-import { WelcomeScreen } from './screens/welcome/welcome-screen';
+import { stopReading } from './read-aloud/read-aloud';
+import { DisplayProvider } from './session/display';
+import { SessionProvider } from './session/session-context';
+import { SessionView } from './session/session-view';
 
 type Loaded = { status: KioskStatus; categories: CategoriesResponse };
 
@@ -11,6 +19,7 @@ export function App({ api }: { api: KioskApi }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
+  const [sessionNumber, setSessionNumber] = useState(0);
 
   useEffect(() => {
     Promise.all([api.status({}), api.categories({})])
@@ -23,6 +32,15 @@ export function App({ api }: { api: KioskApi }) {
         setFailed(true);
       });
   }, [api]);
+
+  const reset = useCallback(() => {
+    stopReading();
+    const language = loaded?.status.languages.default;
+    void (language && isKioskLanguage(language) ? changeLanguage(language) : Promise.resolve()).then(() => {
+      window.scrollTo(0, 0);
+      setSessionNumber((n) => n + 1);
+    });
+  }, [loaded]);
 
   if (failed) {
     return (
@@ -38,5 +56,11 @@ export function App({ api }: { api: KioskApi }) {
       </main>
     );
   }
-  return <WelcomeScreen status={loaded.status} categories={loaded.categories.roots} />;
+  return (
+    <DisplayProvider key={sessionNumber}>
+      <SessionProvider api={api} status={loaded.status} categories={loaded.categories.roots}>
+        <SessionView onReset={reset} />
+      </SessionProvider>
+    </DisplayProvider>
+  );
 }

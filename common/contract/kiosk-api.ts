@@ -6,10 +6,16 @@
 import { z } from 'zod';
 import { KIOSK_LANGUAGES } from '../i18n/languages';
 import type { KioskMethod } from './methods';
+import { REPORT_REASONS } from './report-reasons';
 
 export const languageCodeSchema = z.enum(KIOSK_LANGUAGES);
 
 const isoInstant = z.iso.datetime({ offset: true });
+
+/** A short text written by the agency, in French and optionally in other kiosk languages. */
+export const localizedTextSchema = z
+  .partialRecord(languageCodeSchema, z.string().min(1).max(500))
+  .refine((texts) => texts.fr !== undefined, { message: 'a French text ("fr") is required' });
 
 export const kioskStatusSchema = z.strictObject({
   kiosk: z.strictObject({
@@ -20,6 +26,8 @@ export const kioskStatusSchema = z.strictObject({
     address: z.string(),
     latitude: z.number().min(-90).max(90),
     longitude: z.number().min(-180).max(180),
+    /** IANA zone of the kiosk: times on screen are its wall clock. */
+    timeZone: z.string(),
   }),
   data: z.strictObject({
     /** When the mirror last received a complete copy of the directory; null before the first one. */
@@ -44,6 +52,20 @@ export const kioskStatusSchema = z.strictObject({
   languages: z.strictObject({
     enabled: z.array(languageCodeSchema).min(1),
     default: languageCodeSchema,
+  }),
+  /** What the screens show besides the directory: from the config, later overridden by remote settings. */
+  screen: z.strictObject({
+    /** Needs on the welcome screen, in order (category ids of any level). */
+    featuredCategories: z.array(z.string().regex(/^[a-z0-9_]+$/)),
+    /** Banner text per language; French is always present when there is one. */
+    announcement: localizedTextSchema.nullable(),
+    /** Where the agency's desk is, per language. */
+    desk: localizedTextSchema.nullable(),
+    /** Soliguide's online help, shown as a QR code. */
+    helpUrl: z.url(),
+    idleTimeoutSeconds: z.int().min(20).max(900),
+    /** Seconds the "are you still there?" countdown lasts once the idle time has passed. */
+    idleCountdownSeconds: z.int().min(5).max(60),
   }),
   /** The kiosk's clock (fixed by `--now` for tests and demos). */
   now: isoInstant,
@@ -147,6 +169,9 @@ export const searchResponseSchema = z.strictObject({
       postalCode: z.string(),
       city: z.string(),
       onReferral: z.boolean(),
+      /** For the map; places "sur orientation" are not pinned (their address is not public). */
+      latitude: z.number(),
+      longitude: z.number(),
       distanceMetres: z.number().int().nonnegative(),
       walkingMinutes: z.number().int().positive(),
       state: openingStateSchema,
@@ -158,6 +183,38 @@ export const searchResponseSchema = z.strictObject({
     }),
   ),
 });
+
+const requirementSchema = z.strictObject({ required: z.boolean().nullable(), details: z.string().nullable() });
+
+/** How to get in (Soliguide's modalities, in our names: sync/soliguide/conditions.ts). null: not stated. */
+export const accessConditionsSchema = z.strictObject({
+  unconditional: z.boolean(),
+  appointment: requirementSchema,
+  registration: requirementSchema,
+  referral: requirementSchema,
+  fee: requirementSchema,
+  animalsWelcome: z.boolean().nullable(),
+  wheelchairAccessible: z.boolean().nullable(),
+  heated: z.boolean().nullable(),
+  airConditioned: z.boolean().nullable(),
+  otherHtml: z.string().nullable(),
+  otherText: z.string().nullable(),
+});
+
+/** Who it is for (Soliguide's publics, in our names). Every value listed means nobody singled out. */
+export const audienceSchema = z.strictObject({
+  policy: z.enum(['everyone', 'preferential', 'exclusive']),
+  ageMin: z.number().int(),
+  ageMax: z.number().int(),
+  genders: z.array(z.string()),
+  administrative: z.array(z.string()),
+  family: z.array(z.string()),
+  other: z.array(z.string()),
+  description: z.string().nullable(),
+});
+
+export type AccessConditionsView = z.output<typeof accessConditionsSchema>;
+export type AudienceView = z.output<typeof audienceSchema>;
 
 export const placeViewSchema = z.strictObject({
   id: z.number().int().positive(),
@@ -192,13 +249,13 @@ export const placeViewSchema = z.strictObject({
       categoryId: z.string(),
       state: openingStateSchema,
       description: localTextSchema,
-      access: z.unknown(),
-      audience: z.unknown(),
+      access: accessConditionsSchema,
+      audience: audienceSchema,
       saturation: z.string().nullable(),
     }),
   ),
-  access: z.unknown(),
-  audience: z.unknown(),
+  access: accessConditionsSchema,
+  audience: audienceSchema,
   languagesSpoken: z.array(z.string()),
   phones: z.array(z.strictObject({ label: z.string().nullable(), number: z.string(), countryCode: z.string(), special: z.boolean() })),
   email: z.string().nullable(),
@@ -211,6 +268,24 @@ export const placeViewSchema = z.strictObject({
   soliguideUrl: z.url(),
 });
 
+/** "This information is wrong": anonymous, one tap; nothing about the person is kept. */
+export const reportRequestSchema = z.strictObject({
+  placeId: z.number().int().positive(),
+  reason: z.enum(REPORT_REASONS),
+});
+
+export const speakRequestSchema = z.strictObject({
+  language: languageCodeSchema,
+  /** The screen's main content as plain text. */
+  text: z.string().min(1).max(4_000),
+});
+
+export const speakResponseSchema = z.strictObject({
+  mimeType: z.literal('audio/wav'),
+  /** The spoken text as a WAV file, base64. */
+  audio: z.base64(),
+});
+
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
@@ -220,6 +295,8 @@ export const kioskContract = {
     request: z.strictObject({ id: z.number().int().positive(), language: languageCodeSchema }),
     response: placeViewSchema,
   },
+  report: { request: reportRequestSchema, response: z.strictObject({ recorded: z.literal(true) }) },
+  speak: { request: speakRequestSchema, response: speakResponseSchema },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Compile-time check that the schema table names exactly the methods of methods.ts.

@@ -1,8 +1,9 @@
 /**
- * Languages the kiosk can show. Each code here has a catalogue in `locales/<code>.json`
- * (checked by tests/common/locales.test.ts); add the catalogue first, then the code.
+ * Languages the kiosk can show: French and the languages most spoken in French lobbies (Dari is
+ * `fa`, the code Soliguide uses for Persian). Each code here has a catalogue in
+ * `locales/<code>.json` (checked by tests/common/locales.test.ts); add the catalogue first.
  */
-export const KIOSK_LANGUAGES = ['fr', 'en', 'ar'] as const;
+export const KIOSK_LANGUAGES = ['fr', 'en', 'ar', 'es', 'pt', 'ro', 'ru', 'uk', 'ka', 'fa', 'ps', 'tr', 'ti', 'so'] as const;
 
 export type LanguageCode = (typeof KIOSK_LANGUAGES)[number];
 

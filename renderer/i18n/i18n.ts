@@ -11,6 +11,7 @@ const catalogues = import.meta.glob<{ default: Record<string, unknown> }>([
   '../../locales/*.json',
   '!../../locales/fr.json',
   '!../../locales/language-names.json',
+  '!../../locales/greetings.json',
 ]);
 
 export const i18n = i18next.createInstance();

@@ -2,6 +2,7 @@
  * Everything the place screen and the ticket need about one place, in the visitor's language
  * where Soliguide has a translation (and saying when a text is only in French).
  */
+import type { AccessConditions, Audience } from '../soliguide/conditions';
 import { distanceMetres, walkingMinutes, type Point } from '../../common/geo/walking';
 import { openingState, weekView } from '../../common/opening/opening-state';
 import type { HolidayOn, Schedule } from '../../common/opening/schedule';
@@ -96,12 +97,12 @@ export function placeView(db: MirrorDatabase, lieuId: number, context: ViewConte
       categoryId: service.category_id,
       state: state(schedules.services.get(service.service_id) as Schedule),
       description: local(`service.${service.position}.description`, service.description_html, service.description_text),
-      access: JSON.parse(service.modalities_json) as unknown,
-      audience: JSON.parse(service.publics_json) as unknown,
+      access: JSON.parse(service.modalities_json) as AccessConditions,
+      audience: JSON.parse(service.publics_json) as Audience,
       saturation: service.saturation,
     })),
-    access: JSON.parse(place.modalities_json) as unknown,
-    audience: JSON.parse(place.publics_json) as unknown,
+    access: JSON.parse(place.modalities_json) as AccessConditions,
+    audience: JSON.parse(place.publics_json) as Audience,
     languagesSpoken: db.prepare('SELECT language FROM place_languages WHERE lieu_id = ? ORDER BY language').pluck().all(lieuId) as string[],
     phones: (db.prepare('SELECT label, number, country_code, is_special FROM place_phones WHERE lieu_id = ? ORDER BY position').all(lieuId) as {
       label: string | null;

@@ -286,6 +286,8 @@ function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now:
       postalCode: place.postal_code,
       city: place.city,
       onReferral: place.on_referral === 1,
+      latitude: (candidate.points[0] as SearchPoint).latitude,
+      longitude: (candidate.points[0] as SearchPoint).longitude,
       distanceMetres: candidate.distance,
       walkingMinutes: walkingMinutes(candidate.distance),
       state: best.state,

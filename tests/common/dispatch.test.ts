@@ -4,10 +4,18 @@ import { KioskCallError } from '../../common/contract/errors';
 import type { KioskApi, KioskStatus } from '../../common/contract/kiosk-api';
 
 const status: KioskStatus = {
-  kiosk: { id: 'k', name: 'K', label: 'Ici', address: '1 rue', latitude: 48.5, longitude: 7.7 },
+  kiosk: { id: 'k', name: 'K', label: 'Ici', address: '1 rue', latitude: 48.5, longitude: 7.7, timeZone: 'Europe/Paris' },
   data: { date: null, placeCount: 0, demo: false, ageSeconds: null, lastSync: null },
   version: '1.0.0',
   languages: { enabled: ['fr'], default: 'fr' },
+  screen: {
+    featuredCategories: ['food'],
+    announcement: null,
+    desk: null,
+    helpUrl: 'https://soliguide.fr/fr/contact',
+    idleTimeoutSeconds: 90,
+    idleCountdownSeconds: 15,
+  },
   now: '2026-11-24T09:30:00.000Z',
 };
 
@@ -18,6 +26,10 @@ function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
     towns: async () => ({ towns: [] }),
     search: async () => ({ total: 0, items: [] }),
     place: async () => {
+      throw new Error('not used here');
+    },
+    report: async () => ({ recorded: true }),
+    speak: async () => {
       throw new Error('not used here');
     },
     ...overrides,

@@ -23,7 +23,8 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${na
 /** Packages that need Node (native or fs-bound): never in the renderer or common code. */
 const NODE_ONLY_PACKAGES = new Set(['better-sqlite3', 'node-schedule', 'electron-updater', 'jsonc-parser', 'tsx', 'esbuild']);
 /** What environment-free code may import besides itself. */
-const COMMON_PACKAGES = new Set(['zod']);
+// qrcode computes module matrices with no DOM or Node API: the QR payloads live in common/.
+const COMMON_PACKAGES = new Set(['zod', 'qrcode']);
 /** Which other layers each layer may import from. */
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   common: [],

@@ -3,7 +3,7 @@ import { changeLanguage } from '../../i18n/i18n';
 import { useTranslation } from '../../i18n/use-translation';
 
 /** Each language written in itself, never a flag: languages are not countries. */
-export function LanguageBar({ enabled }: { enabled: LanguageCode[] }) {
+export function LanguageBar({ enabled, onChosen }: { enabled: LanguageCode[]; onChosen?: () => void }) {
   const { t, language } = useTranslation();
   return (
     <nav class="language-bar" aria-label={t('welcome.chooseLanguage')}>
@@ -15,7 +15,9 @@ export function LanguageBar({ enabled }: { enabled: LanguageCode[] }) {
           lang={code}
           aria-pressed={language === code}
           data-language={code}
-          onClick={() => void changeLanguage(code)}
+          onClick={() => {
+            void changeLanguage(code).then(() => onChosen?.());
+          }}
         >
           {t(code, { ns: 'languages' })}
         </button>

@@ -1,16 +1,19 @@
-import type { CategoryNode, KioskStatus } from '../../../common/contract/kiosk-api';
+import { Building2Icon, Keyboard, MapPinned, Megaphone } from 'lucide-preact';
 import { CategoryTile } from '../../components/category-tile/category-tile';
 import { LanguageBar } from '../../components/language-bar/language-bar';
 import { StatusLine } from '../../components/status-line/status-line';
+import { Greeting } from '../../components/greeting/greeting';
+import { localized } from '../../i18n/localized';
 import { useTranslation } from '../../i18n/use-translation';
+import { chooseCategory, rootOf } from '../../session/choose-category';
+import { useSession } from '../../session/session-context';
 
-interface WelcomeScreenProps {
-  status: KioskStatus;
-  categories: CategoryNode[];
-}
-
-export function WelcomeScreen({ status, categories }: WelcomeScreenProps) {
-  const { t } = useTranslation();
+export function WelcomeScreen() {
+  const { t, language } = useTranslation();
+  const session = useSession();
+  const { status } = session;
+  const announcement = localized(status.screen.announcement, language);
+  const featured = status.screen.featuredCategories.filter((id) => session.categoryById.has(id));
   return (
     <main class="screen welcome" data-screen="welcome">
       {status.data.demo && (
@@ -18,20 +21,39 @@ export function WelcomeScreen({ status, categories }: WelcomeScreenProps) {
           {t('welcome.demo')}
         </p>
       )}
-      <header class="welcome__header">
+      {announcement && (
+        <section class="announcement" aria-label={t('welcome.announcement')} data-testid="announcement">
+          <Megaphone aria-hidden="true" size={36} />
+          <p lang={announcement.inFrench ? 'fr' : undefined}>{announcement.text}</p>
+          {announcement.inFrench && <span class="in-french">{t('app.inFrench')}</span>}
+        </section>
+      )}
+      <div class="welcome__header">
+        <Greeting languages={status.languages.enabled} />
         <p class="welcome__here" data-testid="kiosk-label">
-          {t('welcome.youAreHere', { label: status.kiosk.label })}
+          <Building2Icon aria-hidden="true" size={28} />
+          <span>{t('welcome.youAreHere', { label: status.kiosk.label })}</span>
         </p>
         <LanguageBar enabled={status.languages.enabled} />
-      </header>
+      </div>
       <h1 class="welcome__question">{t('welcome.whatDoYouNeed')}</h1>
       <ul class="tiles" aria-label={t('welcome.categoriesLabel')}>
-        {categories.map((category) => (
-          <li key={category.id}>
-            <CategoryTile category={category} />
+        {featured.map((id) => (
+          <li key={id}>
+            <CategoryTile id={id} rootId={rootOf(session, id)} onChoose={() => chooseCategory(session, id)} />
           </li>
         ))}
       </ul>
+      <div class="welcome__more">
+        <button type="button" class="button button--wide" onClick={() => session.navigate({ screen: 'text-search' })} data-testid="open-text-search">
+          <Keyboard aria-hidden="true" size={32} />
+          <span>{t('welcome.searchWords')}</span>
+        </button>
+        <button type="button" class="button button--wide" onClick={() => session.navigate({ screen: 'town' })} data-testid="open-town">
+          <MapPinned aria-hidden="true" size={32} />
+          <span>{session.town ? t('results.titleNearTown', { category: t('results.allNeeds'), town: session.town.city }) : t('welcome.otherTown')}</span>
+        </button>
+      </div>
       <footer class="welcome__footer">
         <StatusLine dataDate={status.data.date} placeCount={status.data.placeCount} />
       </footer>

@@ -1,0 +1,138 @@
+/**
+ * One place: what a person needs to go there now, or to keep on paper or on a phone. Place texts
+ * are shown in the chosen language when the mirror has a translation, else in French, marked.
+ */
+import { Flag, Phone, Printer } from 'lucide-preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PlaceViewResponse } from '../../../common/contract/kiosk-api';
+import { formatDistance, walkingDirectionsUrl } from '../../../common/geo/directions-url';
+import type { LanguageCode } from '../../../common/i18n/languages';
+import { formatDay } from '../../../common/places/state-words';
+import { Dialog } from '../../components/dialog/dialog';
+import { QrCode } from '../../components/qr-code/qr-code';
+import { ReportDialog } from '../../components/report-dialog/report-dialog';
+import { ResultsMap } from '../../components/results-map/results-map';
+import { StateBadge } from '../../components/state-badge/state-badge';
+import { WeekHours } from '../../components/week-hours/week-hours';
+import { useTranslation } from '../../i18n/use-translation';
+import { useSession } from '../../session/session-context';
+import { PlaceDetails } from './place-details';
+
+type Loaded = { kind: 'loading' } | { kind: 'ready'; place: PlaceViewResponse } | { kind: 'missing' } | { kind: 'failed' };
+
+export function PlaceScreen({ id }: { id: number }) {
+  const { t, language } = useTranslation();
+  const session = useSession();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [dialog, setDialog] = useState<'print' | 'report' | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    session.api.place({ id, language: language as LanguageCode }).then(
+      (place) => current && setLoaded({ kind: 'ready', place }),
+      (error: { code?: string }) => current && setLoaded({ kind: error.code === 'not-found' ? 'missing' : 'failed' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, language]);
+
+  if (loaded.kind !== 'ready') {
+    return (
+      <main class="screen screen--message" data-screen="place" aria-busy={loaded.kind === 'loading'}>
+        {loaded.kind === 'missing' && <p role="alert">{t('place.notFound')}</p>}
+        {loaded.kind === 'failed' && <p role="alert">{t('app.failed')}</p>}
+        {loaded.kind === 'loading' && <p>{t('app.loading')}</p>}
+      </main>
+    );
+  }
+  const { place } = loaded;
+  const kiosk = session.status.kiosk;
+  const where = place.address ?? `${place.postalCode} ${place.city}`;
+  return (
+    <main class="screen place" data-screen="place" data-place={place.id}>
+      <h1 class="screen__title" lang="fr">
+        {place.name}
+      </h1>
+      <StateBadge state={place.state} large />
+      <div class="place__columns">
+        <div class="place__main">
+          <section class="place__section" aria-labelledby="place-address">
+            <h2 id="place-address">{t('place.address')}</h2>
+            <p class="place__address" lang="fr">
+              {where}
+            </p>
+            {place.address === null && <p class="card__note">{t(place.mobile ? 'results.mobile' : 'results.referral')}</p>}
+            <p>
+              {t('results.walk', { minutes: place.walkingMinutes })} · <bdi>{formatDistance(place.distanceMetres, language)}</bdi>
+            </p>
+          </section>
+          {place.phones.length > 0 && (
+            <section class="place__section" aria-labelledby="place-phone">
+              <h2 id="place-phone">{t('place.phone')}</h2>
+              {place.phones.map((phone) => (
+                <p class="place__phone" key={phone.number}>
+                  <Phone aria-hidden="true" size={36} />
+                  <span dir="ltr">{phone.number}</span>
+                  {phone.label && <span lang="fr"> {phone.label}</span>}
+                </p>
+              ))}
+            </section>
+          )}
+          <section class="place__section" aria-labelledby="place-hours">
+            <h2 id="place-hours">{t('week.title')}</h2>
+            <WeekHours week={place.week} />
+          </section>
+          <PlaceDetails place={place} />
+        </div>
+        <aside class="place__side" aria-label={t('place.mapLabel')}>
+          {place.address !== null && (
+            <>
+              <ResultsMap
+                here={kiosk}
+                hereLabel={t('results.youAreHere')}
+                pins={[{ id: place.id, number: 1, name: place.name, latitude: place.latitude, longitude: place.longitude }]}
+                line
+                label={t('place.mapLabel')}
+                testId="place-map"
+              />
+              <p class="map__note">{t('place.straightLine')}</p>
+            </>
+          )}
+          <div class="qr-pair">
+            <QrCode url={place.soliguideUrl} label={t('place.qrPage')} testId="qr-page" />
+            {place.address !== null && (
+              <QrCode url={walkingDirectionsUrl(kiosk, place)} label={t('place.qrDirections')} testId="qr-directions" />
+            )}
+          </div>
+        </aside>
+      </div>
+      <footer class="place__footer">
+        <p class="place__source" data-testid="place-source">
+          {[
+            t('place.source', { source: ['Soliguide', ...place.sources.map((source) => source.name)].filter((name, i, all) => all.indexOf(name) === i).join(', ') }),
+            place.updatedAt ? t('place.checked', { date: formatDay(place.updatedAt.slice(0, 10), language, true) }) : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        <div class="place__actions">
+          <button type="button" class="button button--primary" onClick={() => setDialog('print')} data-testid="print">
+            <Printer aria-hidden="true" size={32} />
+            <span>{t('place.print')}</span>
+          </button>
+          <button type="button" class="button" onClick={() => setDialog('report')} data-testid="report-open">
+            <Flag aria-hidden="true" size={32} />
+            <span>{t('place.report')}</span>
+          </button>
+        </div>
+      </footer>
+      {dialog === 'print' && (
+        <Dialog title={t('place.print')} onClose={() => setDialog(null)} testId="print-dialog">
+          <p>{t('place.printUnavailable')}</p>
+        </Dialog>
+      )}
+      {dialog === 'report' && <ReportDialog placeId={place.id} soliguideUrl={place.soliguideUrl} onClose={() => setDialog(null)} />}
+    </main>
+  );
+}
