@@ -55,7 +55,10 @@ export interface OpenPage {
 }
 
 export async function openKiosk(kiosk: KioskUnderTest, viewport = { width: 1280, height: 1024 }): Promise<OpenPage> {
-  const page = await kiosk.browser.newPage({ viewport, hasTouch: true });
+  // A context of its own per person (axe-core needs one); closing the page closes it.
+  const context = await kiosk.browser.newContext({ viewport, hasTouch: true });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   const errors: string[] = [];
   const outside: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
