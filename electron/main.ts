@@ -68,7 +68,10 @@ async function start(): Promise<void> {
     void runtime.close().finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
-  await kioskWindow().loadURL(`${APP_ORIGIN}/index.html`);
+  const window = kioskWindow();
+  // A shared touch screen: no pinch zoom (the UI has its own text-size control).
+  window.webContents.on('did-finish-load', () => void window.webContents.setVisualZoomLevelLimits(1, 1));
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 start().catch((error: unknown) => {

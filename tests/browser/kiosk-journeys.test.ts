@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ESPEAK_INSTALL_HINT } from '../../host/read-aloud/espeak-speaker';
 import { placeReports } from '../../sync/reports/place-reports';
+import { requireProgram } from '../support/system';
 import { catalogue, chooseLanguage, openFirstPlace, openKiosk, openResults, says, startKiosk, tap, type KioskUnderTest } from '../support/kiosk-page';
 
 const fr = catalogue('fr');
@@ -190,6 +192,31 @@ describe.each([
 });
 
 describe('everywhere', () => {
+  it('reads the screen aloud offline with espeak-ng, and says so when a language has no voice', async () => {
+    requireProgram('espeak-ng', ESPEAK_INSTALL_HINT);
+    const { page, errors, outside } = await openKiosk(kiosk);
+    await openResults(page);
+    const spoken = page.waitForResponse((response) => response.url().endsWith('/api/speak'));
+    await tap(page, '[data-testid="nav-read"]');
+    const response = await spoken;
+    expect(response.status()).toBe(200);
+    const sent = JSON.parse(response.request().postData() as string) as { language: string; text: string };
+    expect(sent.language).toBe('fr');
+    expect(sent.text).toContain(says(fr.results?.titleNearHere, { category: fr.categories?.food as string }));
+    const wav = Buffer.from(((await response.json()) as { audio: string }).audio, 'base64');
+    expect(wav.subarray(8, 12).toString('latin1')).toBe('WAVE');
+    expect(await page.getAttribute('[data-testid="nav-read"]', 'aria-pressed')).toBe('true');
+    // Tigrinya has no espeak-ng voice: the screen says reading is not available.
+    await tap(page, '[data-testid="nav-read"]');
+    await tap(page, '[data-testid="nav-language"]', '[data-testid="language-dialog"]');
+    await chooseLanguage(page, 'ti');
+    await tap(page, '[data-testid="nav-read"]', '[data-testid="reading-unavailable"]');
+    expect(await page.textContent('[data-testid="reading-unavailable"]')).toBe(catalogue('ti').nav?.readingUnavailable);
+    expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('switching language keeps the current screen', async () => {
     const { page } = await openKiosk(kiosk);
     await openResults(page);

@@ -58,7 +58,9 @@ export async function openKiosk(kiosk: KioskUnderTest, viewport = { width: 1280,
   // A context of its own per person (axe-core needs one); closing the page closes it.
   const context = await kiosk.browser.newContext({ viewport, hasTouch: true });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => {
+    context.close().catch(() => undefined); // the browser may already be closing
+  });
   const errors: string[] = [];
   const outside: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
