@@ -2,20 +2,37 @@
  * `npm run bench`: performance figures measured in one run, against the targets of DESIGN.md.
  * Progress on stderr; the last stdout line is one JSON object with every figure.
  * `BENCH_PLACES` overrides the size of the sync bench (default 50 000), `BENCH_SEARCH_PLACES` that
- * of the search bench (default 100 000); `BENCH_ONLY=sync|search` runs one of them.
+ * of the search bench (default 100 000); `BENCH_ONLY=sync|search|ui` runs one of them
+ * (`BENCH_ONLY=search-build` only generates the search mirror into `BENCH_SEARCH_MIRROR`).
+ * The UI bench (tests/bench/ui-bench.ts: the renderer built, served by the host and driven in
+ * Chromium) runs on the search bench's mirror: `BENCH_ONLY=ui` needs `BENCH_SEARCH_MIRROR` (the
+ * mirror is generated there if the file does not exist); `BENCH_UI_SESSIONS` lowers its number
+ * of idle-reset sessions (default 1000).
  * Without BENCH_ONLY, each part runs in a fresh process (and the search mirror is generated in
- * one of its own): a kiosk's host never carries the heap of a sync bench or of 100 000 generated
- * places, and their garbage would weigh on the timings.
+ * one of its own, then used by the search and the UI parts before it is deleted): a kiosk's host
+ * never carries the heap of a sync bench or of 100 000 generated places, and their garbage would
+ * weigh on the timings.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchMirror, searchBench } from './search-bench';
 import { syncBench } from './sync-bench';
+import { uiBench } from './ui-bench';
 
-const TARGETS = { syncPlacesPerSecond: 2000, syncPeakRssMb: 350, uiBlockedMs: 50, searchP95Ms: 5, searchToFloorRatio: 1.5 };
+const TARGETS = {
+  syncPlacesPerSecond: 2000,
+  syncPeakRssMb: 350,
+  uiBlockedMs: 50,
+  searchP95Ms: 5,
+  searchToFloorRatio: 1.5,
+  tapToFirstResultP95Ms: 100,
+  coldStartMs: 2000,
+  rendererJsGzipKb: 150,
+  heapGrowthRatio: 1.1,
+};
 
 /** Runs this script again with the environment given; its last stdout line, parsed. */
 function child(env: Record<string, string>): Record<string, unknown> {
@@ -37,8 +54,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(buildSearchMirror(process.env.BENCH_SEARCH_MIRROR as string, searchPlaces)));
     return;
   }
+  if (only !== undefined && !['sync', 'search', 'ui'].includes(only)) throw new Error(`BENCH_ONLY=${only}: expected sync, search, search-build or ui`);
   let sync = null;
   let search = null;
+  let ui = null;
   if (only === undefined) {
     sync = child({ BENCH_ONLY: 'sync' }).sync as Awaited<ReturnType<typeof syncBench>>;
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -48,22 +67,31 @@ async function main(): Promise<void> {
       const built = child({ BENCH_ONLY: 'search-build', BENCH_SEARCH_MIRROR: file });
       const measured = child({ BENCH_ONLY: 'search', BENCH_SEARCH_MIRROR: file }).search as Awaited<ReturnType<typeof searchBench>>;
       search = { ...measured, ...built, reusedMirror: undefined };
+      console.error('bench: the kiosk\'s screen in Chromium, on the same mirror…');
+      ui = child({ BENCH_ONLY: 'ui', BENCH_SEARCH_MIRROR: file }).ui as Awaited<ReturnType<typeof uiBench>>;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  } else if (only === 'sync') {
+    console.error(`bench: full sync of ${places} generated places from the stand-in…`);
+    sync = await syncBench(places);
+  } else if (only === 'search') {
+    console.error(`bench: search on a generated mirror of ${searchPlaces} places…`);
+    search = await searchBench(searchPlaces);
   } else {
-    if (only !== 'search') {
-      console.error(`bench: full sync of ${places} generated places from the stand-in…`);
-      sync = await syncBench(places);
+    const file = process.env.BENCH_SEARCH_MIRROR;
+    if (!file) throw new Error('BENCH_ONLY=ui needs BENCH_SEARCH_MIRROR: the mirror file to run the kiosk on');
+    if (!existsSync(file)) {
+      console.error(`bench: generating a mirror of ${searchPlaces} places into ${file}…`);
+      buildSearchMirror(file, searchPlaces);
     }
-    if (only !== 'sync') {
-      console.error(`bench: search on a generated mirror of ${searchPlaces} places…`);
-      search = await searchBench(searchPlaces);
-    }
+    console.error('bench: the kiosk\'s screen in Chromium…');
+    ui = await uiBench(file);
   }
   const result = {
     sync,
     search,
+    ui,
     targets: TARGETS,
     meets: {
       ...(sync && {
@@ -77,6 +105,13 @@ async function main(): Promise<void> {
         searchP95: search.categoryNearOpenNow.p95 <= TARGETS.searchP95Ms,
         searchToFloor: search.ratioP95 <= TARGETS.searchToFloorRatio,
         textP95: search.prefixText.p95 <= TARGETS.searchP95Ms,
+      }),
+      ...(ui && {
+        // Both needs measured (food distribution, showers); every cold start, not only the median.
+        tapToFirstResultP95: ui.tapToFirstResult.p95 <= TARGETS.tapToFirstResultP95Ms,
+        coldStart: ui.coldStartMs.max <= TARGETS.coldStartMs,
+        rendererJsSize: ui.rendererJsGzipKb <= TARGETS.rendererJsGzipKb,
+        heapGrowth: ui.heap.heapGrowthRatio <= TARGETS.heapGrowthRatio,
       }),
     },
   };

@@ -126,7 +126,7 @@ describe('mirror migrations', () => {
              INSERT INTO places_fts (rowid, name, categories, description) VALUES (7, 'Épicerie sociale', 'food', '');`);
     db.close();
     const migrated = openMirror(join(dir, 'v5.sqlite'));
-    expect(schemaVersion(migrated)).toBe(6);
+    expect(schemaVersion(migrated)).toBe(readMigrations().length);
     expect(migrated.prepare('SELECT category_id, lieu_id, length(week), closed_on_holidays, traits > 0 AS traits FROM search_points').all()).toEqual([
       { category_id: 'social_grocery_stores', lieu_id: 7, 'length(week)': 6, closed_on_holidays: 1, traits: 1 },
     ]);
@@ -134,6 +134,15 @@ describe('mirror migrations', () => {
     expect(migrated.prepare('SELECT city, postal_code, place_count FROM towns').all()).toEqual([{ city: 'Strasbourg', postal_code: '67100', place_count: 1 }]);
     expect(migrated.prepare("SELECT term FROM places_vocabulary WHERE term = 'epicerie'").pluck().all()).toEqual(['epicerie']);
     migrated.close();
+  });
+
+  it('0007 keeps anonymous reports: place, reason and day, nothing else, and only the four reasons', () => {
+    const db = databaseAt(7);
+    db.prepare("INSERT INTO place_reports (lieu_id, reason, day) VALUES (7, 'moved', '2026-11-24')").run();
+    expect(db.prepare('SELECT lieu_id, reason, day FROM place_reports').all()).toEqual([{ lieu_id: 7, reason: 'moved', day: '2026-11-24' }]);
+    expect(() => db.prepare("INSERT INTO place_reports (lieu_id, reason, day) VALUES (7, 'rude', '2026-11-24')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO place_reports (lieu_id, reason, day) VALUES (7, 'other', '2026-11-24T10:31')").run()).toThrow(/CHECK/);
+    db.close();
   });
 
   it('refuses a database written by a newer kiosk and leaves it untouched', () => {
