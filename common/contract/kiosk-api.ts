@@ -158,23 +158,29 @@ export const searchRequestSchema = z.strictObject({
   pageSize: z.int().min(1).max(100).default(30),
 });
 
+/** What a result and a place's own screen both say about a place: who, where, how far, open or not. */
+const placeHeadFields = {
+  id: z.number().int().positive(),
+  name: z.string(),
+  mobile: z.boolean(),
+  /** null for places "sur orientation": only postal code and city are ever shown. */
+  address: z.string().nullable(),
+  postalCode: z.string(),
+  city: z.string(),
+  onReferral: z.boolean(),
+  /** For maps; the screens pin no place "sur orientation" (its address is not public). */
+  latitude: z.number(),
+  longitude: z.number(),
+  distanceMetres: z.number().int().nonnegative(),
+  walkingMinutes: z.number().int().positive(),
+  state: openingStateSchema,
+};
+
 export const searchResponseSchema = z.strictObject({
   total: z.number().int().nonnegative(),
   items: z.array(
     z.strictObject({
-      id: z.number().int().positive(),
-      name: z.string(),
-      mobile: z.boolean(),
-      address: z.string().nullable(),
-      postalCode: z.string(),
-      city: z.string(),
-      onReferral: z.boolean(),
-      /** For the map; places "sur orientation" are not pinned (their address is not public). */
-      latitude: z.number(),
-      longitude: z.number(),
-      distanceMetres: z.number().int().nonnegative(),
-      walkingMinutes: z.number().int().positive(),
-      state: openingStateSchema,
+      ...placeHeadFields,
       services: z.array(z.strictObject({ id: z.string(), categoryId: z.string(), state: openingStateSchema })),
       /** The leaf categories of the matching services. */
       matchedCategories: z.array(z.string()),
@@ -217,20 +223,8 @@ export type AccessConditionsView = z.output<typeof accessConditionsSchema>;
 export type AudienceView = z.output<typeof audienceSchema>;
 
 export const placeViewSchema = z.strictObject({
-  id: z.number().int().positive(),
-  name: z.string(),
-  mobile: z.boolean(),
-  /** null for places "sur orientation": only postal code and city are ever shown. */
-  address: z.string().nullable(),
+  ...placeHeadFields,
   additionalInformation: z.string().nullable(),
-  postalCode: z.string(),
-  city: z.string(),
-  onReferral: z.boolean(),
-  latitude: z.number(),
-  longitude: z.number(),
-  distanceMetres: z.number().int().nonnegative(),
-  walkingMinutes: z.number().int().positive(),
-  state: openingStateSchema,
   week: z
     .array(
       z.strictObject({
