@@ -9,6 +9,7 @@ import { parseCliOptions, UsageError } from './cli-options';
 import { startHttpHost } from './http-host';
 import { defaultLogError, openKioskRuntime } from './kiosk-runtime';
 import { projectVersion, RENDERER_DIST } from './project-paths';
+import { onStopSignal } from './stop-signals';
 
 const USAGE = 'usage: npm run host -- [--port <port>] [--config <file>] [--now <ISO date-time>]';
 
@@ -33,8 +34,7 @@ async function main(): Promise<number> {
         .then(() => runtime.close())
         .then(() => resolve(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    onStopSignal(stop);
   });
 }
 

@@ -12,6 +12,7 @@ import { CHROMIUM_INSTALL_HINT, findChromium, findElectronBinary, hasDisplay } f
 import { startHttpHost, type HttpHost } from './http-host';
 import { defaultLogError, openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
 import { PROJECT_ROOT, projectVersion, RENDERER_DIST } from './project-paths';
+import { onStopSignal } from './stop-signals';
 
 const USAGE = 'usage: npm start -- [--shell=electron|chromium] [--config <file>] [--now <ISO date-time>]';
 
@@ -21,10 +22,7 @@ function runElectron(binary: string, argv: readonly string[]): Promise<number> {
 }
 
 function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  return new Promise((resolve) => onStopSignal(resolve));
 }
 
 async function runChromiumShell(options: CliOptions): Promise<number> {

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { FaultSyntaxError, parseFaultSpec } from './faults';
 import { startStandIn, type StandInFaults, type StoredPlace, type StoredTranslation } from './stand-in-server';
+import { onStopSignal } from '../../host/stop-signals';
 
 class UsageError extends Error {}
 
@@ -94,8 +95,7 @@ async function main(argv: string[]): Promise<void> {
   const stop = (): void => {
     void standIn.close().then(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  onStopSignal(stop);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
