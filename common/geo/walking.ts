@@ -3,6 +3,8 @@
  * streets are longer than the crow flies (×1.3, a common urban detour factor) and people in a
  * lobby walk at about 4.5 km/h (75 m a minute), slower with bags or children.
  */
+import { localeWithLatinDigits } from '../i18n/languages';
+
 const EARTH_RADIUS_M = 6_371_000;
 const DETOUR_FACTOR = 1.3;
 const METRES_PER_MINUTE = 75;
@@ -23,4 +25,12 @@ export function distanceMetres(from: Point, to: Point): number {
 /** At least one minute; rounded up, so that nobody is promised less than it takes. */
 export function walkingMinutes(distance: number): number {
   return Math.max(1, Math.ceil((distance * DETOUR_FACTOR) / METRES_PER_MINUTE));
+}
+
+/** A distance for people: metres under 1 km (rounded to 10 m), kilometres with one decimal above. */
+export function formatDistance(metres: number, locale: string): string {
+  const format = (value: number, unit: 'meter' | 'kilometer', digits: number): string =>
+    new Intl.NumberFormat(localeWithLatinDigits(locale), { style: 'unit', unit, maximumFractionDigits: digits }).format(value);
+  if (metres < 1_000) return format(Math.max(10, Math.round(metres / 10) * 10), 'meter', 0);
+  return format(Math.round(metres / 100) / 10, 'kilometer', 1);
 }

@@ -19,3 +19,8 @@ export function isKioskLanguage(code: string): code is LanguageCode {
 export function textDirection(code: string): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(code) ? 'rtl' : 'ltr';
 }
+
+/** The language's formats with Western digits: times, distances and phone numbers as on French signs. */
+export function localeWithLatinDigits(locale: string): string {
+  return `${locale}-u-nu-latn`;
+}

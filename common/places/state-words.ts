@@ -3,6 +3,7 @@
  * tone that the screen shows as colour *and* icon (never colour alone). Times are the kiosk's
  * wall clock with Western digits, whatever the language (as on French signs and phones).
  */
+import { localeWithLatinDigits } from '../i18n/languages';
 import type { OpeningStateDto } from '../opening/state-dto';
 
 export type StateTone = 'open' | 'soon' | 'later' | 'closed' | 'unknown';
@@ -17,10 +18,6 @@ export interface WordsContext {
   /** BCP 47 language of the screen. */
   locale: string;
   timeZone: string;
-}
-
-export function localeWithLatinDigits(locale: string): string {
-  return `${locale}-u-nu-latn`;
 }
 
 export function formatTime(iso: string, context: WordsContext): string {

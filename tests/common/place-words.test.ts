@@ -5,7 +5,8 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { foldForMatch } from '../../common/i18n/fold';
-import { formatDistance, walkingDirectionsUrl } from '../../common/geo/directions-url';
+import { walkingDirectionsUrl } from '../../common/geo/directions-url';
+import { formatDistance } from '../../common/geo/walking';
 import { accessLines } from '../../common/places/access-words';
 import { audienceWords } from '../../common/places/audience-words';
 import { formatDay, stateWords } from '../../common/places/state-words';

@@ -1,14 +1,14 @@
 /** One result: number (matching its pin), name, state, walk, address, the place's notice. */
 import { Footprints, MapPin } from 'lucide-preact';
 import type { KioskResponse } from '../../../common/contract/kiosk-api';
-import { formatDistance } from '../../../common/geo/directions-url';
 import { useTranslation } from '../../i18n/use-translation';
 import { StateBadge } from '../state-badge/state-badge';
+import { WalkLine } from '../walk-line/walk-line';
 
 export type ResultItem = KioskResponse<'search'>['items'][number];
 
 export function PlaceCard({ item, number, onOpen }: { item: ResultItem; number: number; onOpen: () => void }) {
-  const { t, language } = useTranslation();
+  const { t } = useTranslation();
   // Places "sur orientation" never show a street address (API.md: the API masks it too).
   const where = item.address ?? `${item.postalCode} ${item.city}`;
   return (
@@ -23,9 +23,7 @@ export function PlaceCard({ item, number, onOpen }: { item: ResultItem; number: 
         <StateBadge state={item.state} />
         <span class="card__walk">
           <Footprints aria-hidden="true" size={24} />
-          <span>
-            {t('results.walk', { minutes: item.walkingMinutes })} · <bdi>{formatDistance(item.distanceMetres, language)}</bdi>
-          </span>
+          <WalkLine minutes={item.walkingMinutes} metres={item.distanceMetres} />
         </span>
         <span class="card__address">
           <MapPin aria-hidden="true" size={24} />

@@ -1,6 +1,6 @@
 /** The week's hours, today first; temporary changes and holidays marked in words, not colour only. */
 import type { PlaceViewResponse } from '../../../common/contract/kiosk-api';
-import { localeWithLatinDigits } from '../../../common/places/state-words';
+import { localeWithLatinDigits } from '../../../common/i18n/languages';
 import { useTranslation } from '../../i18n/use-translation';
 
 type Day = PlaceViewResponse['week'][number];

@@ -5,7 +5,7 @@
 import { Flag, Phone, Printer } from 'lucide-preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PlaceViewResponse } from '../../../common/contract/kiosk-api';
-import { formatDistance, walkingDirectionsUrl } from '../../../common/geo/directions-url';
+import { walkingDirectionsUrl } from '../../../common/geo/directions-url';
 import type { LanguageCode } from '../../../common/i18n/languages';
 import { formatDay } from '../../../common/places/state-words';
 import { Dialog } from '../../components/dialog/dialog';
@@ -13,6 +13,7 @@ import { QrCode } from '../../components/qr-code/qr-code';
 import { ReportDialog } from '../../components/report-dialog/report-dialog';
 import { ResultsMap } from '../../components/results-map/results-map';
 import { StateBadge } from '../../components/state-badge/state-badge';
+import { WalkLine } from '../../components/walk-line/walk-line';
 import { WeekHours } from '../../components/week-hours/week-hours';
 import { useTranslation } from '../../i18n/use-translation';
 import { useSession } from '../../session/session-context';
@@ -64,7 +65,7 @@ export function PlaceScreen({ id }: { id: number }) {
             </p>
             {place.address === null && <p class="card__note">{t(place.mobile ? 'results.mobile' : 'results.referral')}</p>}
             <p>
-              {t('results.walk', { minutes: place.walkingMinutes })} · <bdi>{formatDistance(place.distanceMetres, language)}</bdi>
+              <WalkLine minutes={place.walkingMinutes} metres={place.distanceMetres} />
             </p>
           </section>
           {place.phones.length > 0 && (
