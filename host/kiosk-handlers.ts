@@ -8,6 +8,7 @@ import { KioskCallError } from '../common/contract/errors';
 import { holidayCalendar } from '../sync/holidays/french-holidays';
 import { placeView } from '../sync/read/place-view';
 import { searchPlaces } from '../sync/read/search-places';
+import { memoOnMirror } from '../sync/read/search-points';
 import { listTowns, townById } from '../sync/read/towns';
 import { placeExists, recordPlaceReport } from '../sync/reports/place-reports';
 import { wallClock } from '../common/opening/zoned-time';
@@ -30,7 +31,8 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
   const { config, mirror } = context;
   return {
     async status() {
-      const summary = mirrorSummary(mirror);
+      // count(*) over 100 000 places takes ~57 ms: counted again only when the mirror changes.
+      const summary = memoOnMirror(mirror, 'summary', () => mirrorSummary(mirror));
       const now = context.now();
       const run = lastRun(mirror);
       return {
