@@ -5,14 +5,24 @@
  */
 import { readStaticFile } from '../host/static-files';
 import { CONTENT_SECURITY_POLICY } from '../host/http-host';
+import type { TileReader } from '../sync/geodata/tile-reader';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://kiosk';
 
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(rendererDir: string, tiles: TileReader | null = null): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'kiosk' || request.method !== 'GET') return new Response('Not found', { status: 404 });
+    if (url.pathname.startsWith('/tiles/')) {
+      // The offline map: stored tiles, or a plain one outside the stored area; never the network.
+      const tile = tiles?.tile(url.pathname) ?? null;
+      if (!tile) return new Response('Not found', { status: 404 });
+      return new Response(new Uint8Array(tile.body), {
+        status: 200,
+        headers: { 'Content-Type': tile.contentType, 'Cache-Control': 'max-age=3600', 'X-Content-Type-Options': 'nosniff' },
+      });
+    }
     const file = await readStaticFile(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {

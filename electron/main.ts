@@ -56,7 +56,7 @@ async function start(): Promise<void> {
     await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(configErrorPage(error.message))}`);
     return;
   }
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, runtime.tiles));
   const unregister = registerKioskIpc(ipcMain, runtime.dispatch);
   let closing = false;
   app.on('will-quit', (event) => {

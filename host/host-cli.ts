@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     port: options.port,
     staticDir: RENDERER_DIST,
     dispatch: runtime.dispatch,
+    tiles: runtime.tiles,
     logError: defaultLogError,
   });
   console.log(`Kiosk host listening on ${host.url} (config ${runtime.loaded.file})`);

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { KioskDispatch } from '../common/contract/dispatch';
 import type { KioskErrorCode, KioskErrorPayload } from '../common/contract/errors';
 import { readStaticFile } from './static-files';
+import type { TileReader } from '../sync/geodata/tile-reader';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -44,6 +45,8 @@ export interface HttpHostOptions {
   /** null: the kiosk cannot run (bad config); every page shows `errorPage`, the API answers 503. */
   dispatch: KioskDispatch | null;
   errorPage?: string;
+  /** Stored map tiles at `/tiles/{z}/{x}/{y}`; absent: those paths are 404. */
+  tiles?: TileReader | null;
   logError: (message: string, error: unknown) => void;
 }
 
@@ -134,6 +137,19 @@ async function handleStatic(request: IncomingMessage, response: ServerResponse, 
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
       'Cache-Control': 'no-store',
+    });
+    return;
+  }
+  if (path.startsWith('/tiles/')) {
+    const tile = options.tiles?.tile(path) ?? null;
+    if (!tile) {
+      send(response, 404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8' });
+      return;
+    }
+    send(response, 200, request.method === 'HEAD' ? '' : tile.body, {
+      'Content-Type': tile.contentType,
+      // A sync may bring better tiles: the map asks again after an hour (or at the next start).
+      'Cache-Control': 'max-age=3600',
     });
     return;
   }

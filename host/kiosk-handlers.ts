@@ -13,6 +13,8 @@ import { listTowns, townById } from '../sync/read/towns';
 import { placeExists, recordPlaceReport } from '../sync/reports/place-reports';
 import { wallClock } from '../common/opening/zoned-time';
 import type { SpeakerSource } from './read-aloud/system-speaker';
+import type { TileReader } from '../sync/geodata/tile-reader';
+import { itineraryOf } from '../sync/read/walking-routes';
 
 /** Reports are dated by the kiosk's own day, in mainland France's zone (where staff read them). */
 const REPORT_ZONE = 'Europe/Paris';
@@ -25,6 +27,8 @@ export interface HandlerContext {
   version: string;
   /** Offline text-to-speech; null when the kiosk has no engine (read-aloud then says so). */
   speaker: SpeakerSource;
+  /** The offline map's tiles (their area and credits are part of the status). */
+  tiles: TileReader;
 }
 
 export function createKioskHandlers(context: HandlerContext): KioskApi {
@@ -68,6 +72,7 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
           idleTimeoutSeconds: config.idleTimeoutSeconds,
           idleCountdownSeconds: config.idleCountdownSeconds,
         },
+        map: context.tiles.info(),
         now: now.toISOString(),
       };
     },
@@ -119,6 +124,11 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
       if (!placeExists(mirror, placeId)) throw new KioskCallError({ code: 'not-found', message: `No place ${placeId} in the mirror` });
       recordPlaceReport(mirror, { placeId, reason, day: wallClock(context.now(), REPORT_ZONE).day });
       return { recorded: true as const };
+    },
+    async itinerary({ placeId }) {
+      const itinerary = itineraryOf(mirror, placeId, { latitude: config.location.latitude, longitude: config.location.longitude });
+      if (!itinerary) throw new KioskCallError({ code: 'not-found', message: `No place ${placeId} in the mirror` });
+      return itinerary;
     },
     async speak({ language, text }) {
       const speaker = await context.speaker();

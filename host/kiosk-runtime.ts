@@ -14,6 +14,8 @@ import { SyncScheduler } from '../sync/sync-scheduler';
 import { lastSuccess } from '../sync/sync-runs';
 import { createKioskHandlers } from './kiosk-handlers';
 import { systemSpeaker, type SpeakerSource } from './read-aloud/system-speaker';
+import { openTileReader, type TileReader } from '../sync/geodata/tile-reader';
+import { tilesPathFor } from '../sync/geodata/tile-store';
 
 export interface RuntimeOptions {
   /** Config file; the embedded demo config when absent. */
@@ -38,6 +40,8 @@ export interface KioskRuntime {
   dispatch: KioskDispatch;
   now: () => Date;
   scheduler: SyncScheduler | null;
+  /** Stored map tiles, for the shells' `/tiles/…` routes. */
+  tiles: TileReader;
   /** Waits for a running sync pass to finish its write, then closes the mirror. */
   close: () => Promise<void>;
 }
@@ -58,7 +62,15 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   }
   mkdirSync(dirname(mirrorPath), { recursive: true });
   const mirror = openMirror(mirrorPath);
-  const handlers = createKioskHandlers({ config, mirror, now, version: options.version, speaker: options.speaker ?? systemSpeaker(options.logError ?? defaultLogError) });
+  const tiles = openTileReader(tilesPathFor(mirrorPath));
+  const handlers = createKioskHandlers({
+    config,
+    mirror,
+    now,
+    version: options.version,
+    speaker: options.speaker ?? systemSpeaker(options.logError ?? defaultLogError),
+    tiles,
+  });
   const dispatch = createDispatcher(handlers, {
     logError: options.logError ?? defaultLogError,
     validateResponses: options.validateResponses ?? false,
@@ -73,7 +85,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
         randomOffsetMinutes: config.sync.randomOffsetMinutes,
       },
       {
-        runPass: (kind) => syncPassInWorker(kind, loaded, fixed ?? null),
+        runPass: (kind) => syncPassInWorker(kind, loaded, fixed ?? null, options.version),
         lastFullSuccess: () => lastSuccess(mirror, 'full'),
         now,
         log: (line) => console.log(`[kiosk] ${line}`),
@@ -88,8 +100,10 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     dispatch,
     now,
     scheduler,
+    tiles,
     close: async () => {
       await scheduler?.stop();
+      tiles.close();
       mirror.close();
     },
   };

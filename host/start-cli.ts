@@ -46,6 +46,7 @@ async function runChromiumShell(options: CliOptions): Promise<number> {
     port: options.port,
     staticDir: RENDERER_DIST,
     dispatch: runtime?.dispatch ?? null,
+    tiles: runtime?.tiles ?? null,
     errorPage: configError ? configErrorPage(configError.message) : undefined,
     logError: defaultLogError,
   });

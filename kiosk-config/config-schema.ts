@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../common/contract/kiosk-api';
 import { KIOSK_LANGUAGES, SOURCE_LANGUAGE } from '../common/i18n/languages';
+import { DEFAULT_TILE_RINGS } from '../common/geo/tile-grid';
 
 const clockTime = z
   .string()
@@ -160,17 +161,46 @@ export const kioskConfigSchema = z
       .describe('signed settings pushed by the fleet admin'),
     tiles: z
       .strictObject({
-        urlTemplate: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, {
-          message: 'an http(s) URL template with {z}, {x} and {y}',
-        }),
-        attribution: z.string().min(1),
+        urlTemplate: z
+          .string()
+          .regex(/^https?:\/\/[^\s]+$/, { message: 'an http(s) URL template' })
+          .refine((template) => ['{z}', '{x}', '{y}'].every((part) => template.includes(part)), {
+            message: 'a URL template with {z}, {x} and {y} (XYZ path or WMTS TILEMATRIX/TILECOL/TILEROW)',
+          })
+          .refine((template) => !/^https?:\/\/([a-z0-9-]+\.)*tile\.(openstreetmap|osm)\.(org|fr)\//i.test(template), {
+            message:
+              "OpenStreetMap's own tile servers forbid bulk and offline downloading (tile usage policy): use the IGN Géoplateforme or the operator's own tile server",
+          })
+          .describe('raster tile source: https://…/{z}/{x}/{y}.png or a WMTS GetTile URL with TILEMATRIX={z}&TILEROW={y}&TILECOL={x}'),
+        attribution: z.string().min(1).max(200).describe('credit shown on every map and printed map, e.g. "© IGN – Plan IGN"'),
+        rings: z
+          .array(
+            z.strictObject({
+              minZoom: z.int().min(0).max(19),
+              maxZoom: z.int().min(0).max(19),
+              radiusKm: z.number().positive().max(100),
+            }).refine((ring) => ring.minZoom <= ring.maxZoom, { message: 'minZoom ≤ maxZoom' }),
+          )
+          .min(1)
+          .default(DEFAULT_TILE_RINGS.map((ring) => ({ ...ring })))
+          .describe('the stored area: zoom levels within a radius of the kiosk; default z11–13 15 km, z14–15 5 km, z16–17 2 km'),
+        maxMegabytes: z.number().positive().max(4096).default(200).describe('size budget of the stored tiles'),
+        requestsPerSecond: z.number().positive().max(50).default(8).describe('politeness: tile requests started per second at most'),
+        refreshDays: z.int().min(1).max(365).default(30).describe('a stored tile older than this is asked again (conditionally)'),
       })
       .optional()
-      .describe('raster tile source for the offline map'),
+      .describe('raster tile source for the offline map; without it, maps show the places on a plain background'),
     routing: z
-      .strictObject({ kind: z.enum(['ign', 'osrm']), url: httpUrl })
-      .optional()
-      .describe('walking route source'),
+      .strictObject({
+        kind: z.enum(['ign', 'osrm']).describe('ign: the Géoplateforme itinerary service (Road2); osrm: an OSRM-compatible server'),
+        url: httpUrl.describe('ign: https://data.geopf.fr/navigation; osrm: the server root (…/route/v1/foot/… is added)'),
+        resource: z.string().regex(/^[a-z0-9-]+$/).default('bdtopo-osrm').describe('ign only: the graph resource'),
+        radiusKm: z.number().positive().max(30).default(5).describe('walking routes are computed for places this close to the kiosk'),
+        requestsPerSecond: z.number().positive().max(50).default(4).describe('politeness: route requests per second at most (IGN allows 5)'),
+      })
+      .nullable()
+      .default({ kind: 'ign', url: 'https://data.geopf.fr/navigation', resource: 'bdtopo-osrm', radiusKm: 5, requestsPerSecond: 4 })
+      .describe('walking route source; null: straight-line estimates only'),
     sync: z
       .strictObject({
         fullAfter: clockTime.default('04:30').describe('daily full reconciliation, not before Soliguide’s 04:00 jobs'),

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SyncSummary } from './run-sync';
+import type { GeodataSettings } from './geodata/refresh-geodata';
 
 export interface WorkerPassRequest {
   kind: 'full' | 'light';
@@ -16,6 +17,7 @@ export interface WorkerPassRequest {
   now: string | null;
   pageSize?: number;
   timeoutMs?: number;
+  geodata?: GeodataSettings;
 }
 
 /**

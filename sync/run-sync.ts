@@ -25,6 +25,7 @@ import { readAllPages, type PageOfPlaces } from './soliguide/read-pages';
 import { acquireSyncLock } from './sync-lock';
 import { failRun, finishRun, lastSuccess, recordQuarantine, startRun, type QuarantinedRecord } from './sync-runs';
 import { fetchTranslations } from './translations';
+import { refreshGeodata, type GeodataSettings, type GeodataSummary } from './geodata/refresh-geodata';
 
 export interface SyncOptions {
   mirrorPath: string;
@@ -43,6 +44,8 @@ export interface SyncOptions {
   onProgress?: (marker: string) => void;
   /** Called on each database the pass opens (tests use it to make the disk look full). */
   onOpen?: (db: MirrorDatabase, role: 'live' | 'staging') => void;
+  /** Map tiles and walking routes after the places: tiles on full passes, routes on both. */
+  geodata?: GeodataSettings;
 }
 
 export interface SyncSummary {
@@ -55,6 +58,8 @@ export interface SyncSummary {
   quarantined: number;
   ms: number;
   error: string | null;
+  /** What the geodata step did; null when it did not run (not configured, or the pass failed). */
+  geodata: GeodataSummary | null;
 }
 
 const categoryNodeSchema: z.ZodType<ApiCategoryNode> = z.looseObject({
@@ -198,7 +203,7 @@ async function lightPass(live: MirrorDatabase, runId: number, options: SyncOptio
 export async function runSync(kind: 'full' | 'light', options: SyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const summary = (fields: Partial<SyncSummary>): SyncSummary => ({
-    ok: false, kind, places: 0, added: 0, updated: 0, hidden: 0, quarantined: 0, ms: Date.now() - started, error: null, ...fields,
+    ok: false, kind, places: 0, added: 0, updated: 0, hidden: 0, quarantined: 0, ms: Date.now() - started, error: null, geodata: null, ...fields,
   });
   let release: () => void;
   try {
@@ -214,7 +219,10 @@ export async function runSync(kind: 'full' | 'light', options: SyncOptions): Pro
     try {
       const counts = kind === 'full' ? await fullPass(live, runId, options, quarantine) : await lightPass(live, runId, options, quarantine);
       live.pragma('wal_checkpoint(PASSIVE)');
-      return summary({ ok: true, ...counts });
+      const geodata = options.geodata
+        ? await refreshGeodata(live, options.geodata, { tiles: kind === 'full', routes: true }, options.now, options.onProgress)
+        : null;
+      return summary({ ok: true, ...counts, geodata });
     } catch (error) {
       const message = `${(error as Error).message}; ${keptState(live)}`;
       try {

@@ -18,6 +18,7 @@ runSync(request.kind, {
   departments: request.departments,
   now: () => (fixedNow ? new Date(fixedNow.getTime()) : new Date()),
   pageSize: request.pageSize,
+  geodata: request.geodata,
   onProgress: (marker) => parentPort?.postMessage({ progress: marker }),
 }).then(
   (summary) => parentPort?.postMessage({ summary }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KIOSK_LANGUAGES } from '../i18n/languages';
 import type { KioskMethod } from './methods';
 import { REPORT_REASONS } from './report-reasons';
+import { MANEUVERS } from '../geo/maneuvers';
 
 export const languageCodeSchema = z.enum(KIOSK_LANGUAGES);
 
@@ -66,6 +67,19 @@ export const kioskStatusSchema = z.strictObject({
     idleTimeoutSeconds: z.int().min(20).max(900),
     /** Seconds the "are you still there?" countdown lasts once the idle time has passed. */
     idleCountdownSeconds: z.int().min(5).max(60),
+  }),
+  /** The offline map: tiles served by the kiosk at `/tiles/{z}/{x}/{y}` (none before the first sync). */
+  map: z.strictObject({
+    tiles: z
+      .strictObject({
+        minZoom: z.int().min(0).max(22),
+        maxZoom: z.int().min(0).max(22),
+        /** [[south, west], [north, east]] of the stored area. */
+        bounds: z.tuple([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number()])]),
+      })
+      .nullable(),
+    /** Credits of the tile sources, plain text, shown on every map and printed map. */
+    attribution: z.array(z.string()),
   }),
   /** The kiosk's clock (fixed by `--now` for tests and demos). */
   now: isoInstant,
@@ -171,8 +185,13 @@ const placeHeadFields = {
   /** For maps; the screens pin no place "sur orientation" (its address is not public). */
   latitude: z.number(),
   longitude: z.number(),
+  /** Straight line from where "near" is measured. */
   distanceMetres: z.number().int().nonnegative(),
+  /** From the stored walking route when there is one for this origin, else estimated. */
   walkingMinutes: z.number().int().positive(),
+  /** Along the route, or the straight line when estimated. */
+  walkingMetres: z.number().int().nonnegative(),
+  walkingEstimated: z.boolean(),
   state: openingStateSchema,
 };
 
@@ -280,6 +299,36 @@ export const speakResponseSchema = z.strictObject({
   audio: z.base64(),
 });
 
+export const itineraryRequestSchema = z.strictObject({ placeId: z.number().int().positive() });
+
+const latLonSchema = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]);
+
+/** The walk from the kiosk to a place: the stored route, or a straight-line estimate said as such. */
+export const itineraryResponseSchema = z.strictObject({
+  placeId: z.number().int().positive(),
+  kind: z.enum(['route', 'estimate']),
+  from: pointSchema,
+  to: pointSchema,
+  distanceMetres: z.number().int().nonnegative(),
+  minutes: z.number().int().positive(),
+  /** [latitude, longitude] from the kiosk to the place; two points for an estimate. */
+  geometry: z.array(latLonSchema).min(2),
+  steps: z.array(
+    z.strictObject({
+      maneuver: z.enum(MANEUVERS),
+      exit: z.int().positive().nullable(),
+      /** As on street signs, French; null for a path without a name. */
+      street: z.string().nullable(),
+      distanceMetres: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Which service computed the route, and when; null for an estimate. */
+  source: z.enum(['ign', 'osrm']).nullable(),
+  computedAt: isoInstant.nullable(),
+  /** Directions on a phone, no account needed (OpenStreetMap, walking). */
+  directionsUrl: z.url(),
+});
+
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
@@ -291,6 +340,7 @@ export const kioskContract = {
   },
   report: { request: reportRequestSchema, response: z.strictObject({ recorded: z.literal(true) }) },
   speak: { request: speakRequestSchema, response: speakResponseSchema },
+  itinerary: { request: itineraryRequestSchema, response: itineraryResponseSchema },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Compile-time check that the schema table names exactly the methods of methods.ts.
@@ -304,6 +354,7 @@ export type KioskResponse<M extends KioskMethod> = z.output<(typeof kioskContrac
 export type KioskStatus = KioskResponse<'status'>;
 export type CategoriesResponse = KioskResponse<'categories'>;
 export type PlaceViewResponse = KioskResponse<'place'>;
+export type ItineraryResponse = KioskResponse<'itinerary'>;
 
 /** What the UI sees: one async function per method. The handler table has the same shape. */
 export type KioskApi = { [M in KioskMethod]: (request: KioskRequest<M>) => Promise<KioskResponse<M>> };

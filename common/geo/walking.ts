@@ -1,7 +1,10 @@
 /**
- * Straight-line distance and an honest walking estimate until real routes exist (geodata issue):
- * streets are longer than the crow flies (×1.3, a common urban detour factor) and people in a
- * lobby walk at about 4.5 km/h (75 m a minute), slower with bags or children.
+ * Walking times. People in a lobby walk at about 4.5 km/h (75 m a minute): slower than the
+ * 5 km/h of a fit adult (OSRM's foot profile), because of bags, children, tiredness, and faster
+ * than IGN's 4 km/h pedestrian profile only slightly. The same speed applies to a stored route's
+ * length and to an estimate, so that both kinds of minutes compare. An estimate (no route
+ * stored, or offline for a new place) is the straight line × 1.3, a common urban detour factor,
+ * and is said to be one wherever it is shown.
  */
 import { localeWithLatinDigits } from '../i18n/languages';
 
@@ -22,9 +25,27 @@ export function distanceMetres(from: Point, to: Point): number {
   return Math.round(2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))));
 }
 
-/** At least one minute; rounded up, so that nobody is promised less than it takes. */
+/** Estimated from the straight line. At least one minute; rounded up, so that nobody is promised less than it takes. */
 export function walkingMinutes(distance: number): number {
-  return Math.max(1, Math.ceil((distance * DETOUR_FACTOR) / METRES_PER_MINUTE));
+  return routeMinutes(distance * DETOUR_FACTOR);
+}
+
+/** Along a route's length. */
+export function routeMinutes(routeMetres: number): number {
+  return Math.max(1, Math.ceil(routeMetres / METRES_PER_MINUTE));
+}
+
+export interface Walk {
+  walkingMinutes: number;
+  walkingMetres: number;
+  walkingEstimated: boolean;
+}
+
+/** What a result or a place says about the walk: the route's length when stored, else the estimate. */
+export function walkOf(straightMetres: number, routeMetres: number | null | undefined): Walk {
+  return routeMetres === null || routeMetres === undefined
+    ? { walkingMinutes: walkingMinutes(straightMetres), walkingMetres: straightMetres, walkingEstimated: true }
+    : { walkingMinutes: routeMinutes(routeMetres), walkingMetres: routeMetres, walkingEstimated: false };
 }
 
 /** A distance for people: metres under 1 km (rounded to 10 m), kilometres with one decimal above. */

@@ -3,7 +3,8 @@
  * where Soliguide has a translation (and saying when a text is only in French).
  */
 import type { AccessConditions, Audience } from '../soliguide/conditions';
-import { distanceMetres, walkingMinutes, type Point } from '../../common/geo/walking';
+import { distanceMetres, walkOf, type Point } from '../../common/geo/walking';
+import { routeLengths } from './walking-routes';
 import { openingState, weekView } from '../../common/opening/opening-state';
 import type { HolidayOn, Schedule } from '../../common/opening/schedule';
 import { toStateDto, type OpeningStateDto } from '../../common/opening/state-dto';
@@ -82,7 +83,7 @@ export function placeView(db: MirrorDatabase, lieuId: number, context: ViewConte
     latitude: place.latitude,
     longitude: place.longitude,
     distanceMetres: distance,
-    walkingMinutes: walkingMinutes(distance),
+    ...walkOf(distance, routeLengths(db, [lieuId], context.origin).get(lieuId)),
     state: state(schedules.place),
     week: weekView(schedules.place, context.now, holidayOn).map((plan) => ({
       day: plan.day,

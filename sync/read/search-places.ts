@@ -7,7 +7,8 @@
  * change); then results are ordered open → closing soon → opens later today → closed, then by
  * distance, then id (stable), and only the page shown gets its full states from the engine.
  */
-import { distanceMetres, walkingMinutes, type Point } from '../../common/geo/walking';
+import { distanceMetres, walkOf, type Point } from '../../common/geo/walking';
+import { routeLengths } from './walking-routes';
 import { openingState } from '../../common/opening/opening-state';
 import type { StateKind } from '../../common/opening/packed-week';
 import type { HolidayOn } from '../../common/opening/schedule';
@@ -246,11 +247,11 @@ export function searchPlaces(db: MirrorDatabase, input: SearchInput, now: Date, 
   ranked.sort((a, b) => a.rank - b.rank || a.distance - b.distance || a.id - b.id);
   const start = (input.page - 1) * input.pageSize;
   const page = ranked.slice(start, start + input.pageSize);
-  return { total, items: pageItems(db, page, input.language, now, holidaysOf) };
+  return { total, items: pageItems(db, page, input.language, input.origin, now, holidaysOf) };
 }
 
 /** The page's cards: names, addresses, the engine's full states, notice titles, translations. */
-function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now: Date, holidaysOf: (department: string) => HolidayOn): SearchItem[] {
+function pageItems(db: MirrorDatabase, page: Candidate[], language: string, origin: Point, now: Date, holidaysOf: (department: string) => HolidayOn): SearchItem[] {
   if (page.length === 0) return [];
   const json = JSON.stringify(page.map((candidate) => candidate.id));
   const places = new Map(
@@ -270,6 +271,7 @@ function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now:
           .pluck()
           .all(language, json) as number[]),
   );
+  const routes = routeLengths(db, page.map((candidate) => candidate.id), origin);
   return page.map((candidate) => {
     const place = places.get(candidate.id) as ItemPlaceRow;
     const services = candidate.points.map((point) => ({
@@ -289,7 +291,7 @@ function pageItems(db: MirrorDatabase, page: Candidate[], language: string, now:
       latitude: (candidate.points[0] as SearchPoint).latitude,
       longitude: (candidate.points[0] as SearchPoint).longitude,
       distanceMetres: candidate.distance,
-      walkingMinutes: walkingMinutes(candidate.distance),
+      ...walkOf(candidate.distance, routes.get(candidate.id)),
       state: best.state,
       services,
       matchedCategories: [...new Set(services.map((service) => service.categoryId))].sort(),

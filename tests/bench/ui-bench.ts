@@ -319,7 +319,7 @@ export async function uiBench(mirrorFile: string) {
     );
     process.env.BENCH_UNUSED_TOKEN ??= 'unused';
     runtime = openKioskRuntime({ configFile, now: NOW, version: 'bench', scheduleSync: false, logError: () => undefined });
-    host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: runtime.dispatch, logError: () => undefined });
+    host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: runtime.dispatch, tiles: runtime.tiles, logError: () => undefined });
     browser = await launchChromium();
     const errors: string[] = [];
 

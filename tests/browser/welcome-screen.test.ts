@@ -29,7 +29,7 @@ let dispose: () => Promise<void>;
 beforeAll(async () => {
   const demo = openDemoRuntime();
   dispose = demo.dispose;
-  host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: demo.runtime.dispatch, logError: () => undefined });
+  host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: demo.runtime.dispatch, tiles: demo.runtime.tiles, logError: () => undefined });
   browser = await launchChromium();
 });
 

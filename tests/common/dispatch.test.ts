@@ -16,6 +16,7 @@ const status: KioskStatus = {
     idleTimeoutSeconds: 90,
     idleCountdownSeconds: 15,
   },
+  map: { tiles: null, attribution: [] },
   now: '2026-11-24T09:30:00.000Z',
 };
 
@@ -30,6 +31,9 @@ function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
     },
     report: async () => ({ recorded: true }),
     speak: async () => {
+      throw new Error('not used here');
+    },
+    itinerary: async () => {
       throw new Error('not used here');
     },
     ...overrides,

@@ -32,7 +32,7 @@ export interface KioskUnderTest {
 
 export async function startKiosk(): Promise<KioskUnderTest> {
   const demo = openDemoRuntime();
-  const host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: demo.runtime.dispatch, logError: () => undefined });
+  const host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: demo.runtime.dispatch, tiles: demo.runtime.tiles, logError: () => undefined });
   const browser = await launchChromium();
   return {
     browser,

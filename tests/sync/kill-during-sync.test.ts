@@ -52,6 +52,8 @@ beforeAll(async () => {
       soliguide: { apiBaseUrl: harness.standIn.url, token: { file: 'token' } },
       mirror: { path: 'run.sqlite' },
       languages: { enabled: ['fr', 'en', 'ar'], default: 'fr' },
+      // This test is about the places; walking routes have their own tests (tests/geodata).
+      routing: null,
     }),
   );
 });

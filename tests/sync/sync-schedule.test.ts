@@ -6,7 +6,7 @@ import { SyncScheduler } from '../../sync/sync-scheduler';
 const settings = { kioskId: 'caf-67-strasbourg-01', fullAfter: '04:30', lightEveryMinutes: 120, randomOffsetMinutes: 45 };
 
 function summary(fields: Partial<SyncSummary>): SyncSummary {
-  return { ok: true, kind: 'full', places: 0, added: 0, updated: 0, hidden: 0, quarantined: 0, ms: 1, error: null, ...fields };
+  return { ok: true, kind: 'full', places: 0, added: 0, updated: 0, hidden: 0, quarantined: 0, ms: 1, error: null, geodata: null, ...fields };
 }
 
 describe('the sync schedule', () => {
