@@ -23,7 +23,7 @@ export function PlaceCard({ item, number, onOpen }: { item: ResultItem; number: 
         <StateBadge state={item.state} />
         <span class="card__walk">
           <Footprints aria-hidden="true" size={24} />
-          <WalkLine minutes={item.walkingMinutes} metres={item.distanceMetres} />
+          <WalkLine minutes={item.walkingMinutes} metres={item.walkingMetres} estimated={item.walkingEstimated} />
         </span>
         <span class="card__address">
           <MapPin aria-hidden="true" size={24} />

@@ -1,4 +1,8 @@
-/** Leaflet behind the map component: pins as numbered HTML markers, no tile layer yet. */
+/**
+ * Leaflet behind the map component: the kiosk's own tiles (served at `/tiles/{z}/{x}/{y}` from
+ * the MBTiles file the sync fills; a plain tile outside the stored area), their credits, pins as
+ * numbered HTML markers, and the walk to a place: the route, or a dashed straight line.
+ */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Point } from '../../../common/geo/walking';
@@ -9,21 +13,37 @@ export interface MapPin extends Point {
   name: string;
 }
 
+/** The walk drawn from here to the only pin: a route's streets, or a straight estimate (dashed). */
+export interface MapWalk {
+  geometry: [number, number][];
+  estimate: boolean;
+}
+
 export interface MapContent {
   here: Point;
   hereLabel: string;
   pins: MapPin[];
-  line: boolean;
+  walk: MapWalk | null;
   onPin?: (id: number) => void;
 }
+
+export interface MapTiles {
+  tiles: { minZoom: number; maxZoom: number; bounds: [[number, number], [number, number]] } | null;
+  attribution: string[];
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 export class MapView {
   private readonly map: L.Map;
   private readonly layer = L.layerGroup();
 
-  constructor(element: HTMLElement) {
+  constructor(element: HTMLElement, tiles: MapTiles) {
     this.map = L.map(element, {
       attributionControl: false,
+      minZoom: tiles.tiles?.minZoom ?? 0,
+      maxZoom: 18,
       zoomControl: true,
       // One finger scrolls the page; the map moves with its buttons or two fingers.
       dragging: true,
@@ -33,10 +53,25 @@ export class MapView {
       boxZoom: false,
       keyboard: true,
     } as L.MapOptions);
+    if (tiles.tiles) {
+      L.tileLayer('/tiles/{z}/{x}/{y}', {
+        minZoom: tiles.tiles.minZoom,
+        maxNativeZoom: tiles.tiles.maxZoom,
+        maxZoom: 18,
+        // Relative to the page: the host's origin in Chromium, app://kiosk in Electron.
+        className: 'map__tiles',
+      }).addTo(this.map);
+    }
+    if (tiles.attribution.length > 0) {
+      // Plain text (the config's words, escaped), and no Leaflet link: nothing on a kiosk map leads away.
+      const credits = L.control.attribution({ prefix: false, position: 'bottomright' });
+      credits.addAttribution(tiles.attribution.map(escapeHtml).join(' · '));
+      credits.addTo(this.map);
+    }
     this.layer.addTo(this.map);
   }
 
-  show({ here, hereLabel, pins, line, onPin }: MapContent): void {
+  show({ here, hereLabel, pins, walk, onPin }: MapContent): void {
     this.layer.clearLayers();
     const hereMarker = L.marker([here.latitude, here.longitude], {
       icon: L.divIcon({ className: 'pin pin--here', html: '<span>★</span>', iconSize: [44, 44] }),
@@ -58,16 +93,16 @@ export class MapView {
       this.layer.addLayer(marker);
       bounds.extend([pin.latitude, pin.longitude]);
     }
-    if (line && pins[0]) {
-      this.layer.addLayer(
-        L.polyline(
-          [
-            [here.latitude, here.longitude],
-            [pins[0].latitude, pins[0].longitude],
-          ],
-          { color: '#003f8a', weight: 5, dashArray: '10 10' },
-        ),
-      );
+    if (walk && walk.geometry.length >= 2) {
+      const line = L.polyline(walk.geometry, {
+        color: '#003f8a',
+        weight: walk.estimate ? 5 : 7,
+        opacity: 0.85,
+        ...(walk.estimate ? { dashArray: '10 10' } : {}),
+        className: walk.estimate ? 'map__walk map__walk--estimate' : 'map__walk',
+      });
+      this.layer.addLayer(line);
+      bounds.extend(line.getBounds());
     }
     this.map.fitBounds(bounds.pad(0.15), { maxZoom: 16, animate: false });
   }

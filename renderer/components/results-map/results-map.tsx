@@ -1,40 +1,42 @@
 /**
  * The map beside the list: numbered pins matching the numbered cards, the kiosk as "you are
- * here". Leaflet is loaded on first use (its own chunk, outside the start budget). Until the
- * kiosk has its own tiles (offline geodata issue) the map shows a plain background with the pins:
- * never a network call, never a grey broken map.
+ * here", on the kiosk's own stored tiles (a plain background before the first sync has fetched
+ * any): never a network call, never a grey broken map. Leaflet is loaded on first use (its own
+ * chunk, outside the start budget).
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Point } from '../../../common/geo/walking';
 import { useTranslation } from '../../i18n/use-translation';
-import type { MapPin } from './map-view';
+import { useSession } from '../../session/session-context';
+import type { MapPin, MapWalk } from './map-view';
 
-export type { MapPin };
+export type { MapPin, MapWalk };
 
 export interface ResultsMapProps {
   here: Point;
   hereLabel: string;
   pins: MapPin[];
-  /** A dashed straight line from here to the only pin (the place screen's small map). */
-  line?: boolean;
+  /** The walk from here to the only pin (the place screen's small map). */
+  walk?: MapWalk | null;
   label: string;
   onPin?: (id: number) => void;
   testId: string;
 }
 
-export function ResultsMap({ here, hereLabel, pins, line = false, label, onPin, testId }: ResultsMapProps) {
+export function ResultsMap({ here, hereLabel, pins, walk = null, label, onPin, testId }: ResultsMapProps) {
   const { language } = useTranslation();
+  const { status } = useSession();
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<import('./map-view').MapView | null>(null);
   // Leaflet arrives asynchronously: it must show what is current then, not what was at mount.
-  const latest = useRef({ here, hereLabel, pins, line, onPin });
-  latest.current = { here, hereLabel, pins, line, onPin };
+  const latest = useRef({ here, hereLabel, pins, walk, onPin });
+  latest.current = { here, hereLabel, pins, walk, onPin };
 
   useEffect(() => {
     let disposed = false;
     void import('./map-view').then(({ MapView }) => {
       if (disposed || !container.current) return;
-      view.current = new MapView(container.current);
+      view.current = new MapView(container.current, status.map);
       view.current.show(latest.current);
     });
     return () => {
@@ -46,8 +48,8 @@ export function ResultsMap({ here, hereLabel, pins, line = false, label, onPin, 
   }, []);
 
   useEffect(() => {
-    view.current?.show({ here, hereLabel, pins, line, onPin });
-  }, [here.latitude, here.longitude, hereLabel, pins, line, language]);
+    view.current?.show({ here, hereLabel, pins, walk, onPin });
+  }, [here.latitude, here.longitude, hereLabel, pins, walk, language]);
 
   // Leaflet sets `position: relative` on its container: the frame is what sticks beside the list.
   return (

@@ -4,14 +4,15 @@
  */
 import { Flag, Phone, Printer } from 'lucide-preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { PlaceViewResponse } from '../../../common/contract/kiosk-api';
-import { walkingDirectionsUrl } from '../../../common/geo/directions-url';
+import type { ItineraryResponse, PlaceViewResponse } from '../../../common/contract/kiosk-api';
 import type { LanguageCode } from '../../../common/i18n/languages';
 import { formatDay } from '../../../common/places/state-words';
+import { walkingDirectionsUrl } from '../../../common/geo/directions-url';
 import { Dialog } from '../../components/dialog/dialog';
 import { QrCode } from '../../components/qr-code/qr-code';
 import { ReportDialog } from '../../components/report-dialog/report-dialog';
 import { ResultsMap } from '../../components/results-map/results-map';
+import { RouteSteps } from '../../components/route-steps/route-steps';
 import { StateBadge } from '../../components/state-badge/state-badge';
 import { WalkLine } from '../../components/walk-line/walk-line';
 import { WeekHours } from '../../components/week-hours/week-hours';
@@ -26,6 +27,7 @@ export function PlaceScreen({ id }: { id: number }) {
   const session = useSession();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [dialog, setDialog] = useState<'print' | 'report' | null>(null);
+  const [itinerary, setItinerary] = useState<ItineraryResponse | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -37,6 +39,18 @@ export function PlaceScreen({ id }: { id: number }) {
       current = false;
     };
   }, [id, language]);
+
+  useEffect(() => {
+    let current = true;
+    // Without it the screen still shows the place; the map then has no walk on it.
+    session.api.itinerary({ placeId: id }).then(
+      (walk) => current && setItinerary(walk),
+      () => current && setItinerary(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id]);
 
   if (loaded.kind !== 'ready') {
     return (
@@ -65,7 +79,7 @@ export function PlaceScreen({ id }: { id: number }) {
             </p>
             {place.address === null && <p class="card__note">{t(place.mobile ? 'results.mobile' : 'results.referral')}</p>}
             <p>
-              <WalkLine minutes={place.walkingMinutes} metres={place.distanceMetres} />
+              <WalkLine minutes={place.walkingMinutes} metres={place.walkingMetres} estimated={place.walkingEstimated} />
             </p>
           </section>
           {place.phones.length > 0 && (
@@ -93,17 +107,26 @@ export function PlaceScreen({ id }: { id: number }) {
                 here={kiosk}
                 hereLabel={t('results.youAreHere')}
                 pins={[{ id: place.id, number: 1, name: place.name, latitude: place.latitude, longitude: place.longitude }]}
-                line
+                walk={itinerary && { geometry: itinerary.geometry, estimate: itinerary.kind === 'estimate' }}
                 label={t('place.mapLabel')}
                 testId="place-map"
               />
-              <p class="map__note">{t('place.straightLine')}</p>
+              {itinerary?.kind === 'route' ? (
+                <section class="place__section" aria-labelledby="place-route" data-testid="place-route">
+                  <h2 id="place-route">{t('route.steps')}</h2>
+                  <RouteSteps steps={itinerary.steps} />
+                </section>
+              ) : (
+                <p class="map__note" data-testid="place-estimate">
+                  {t('route.estimate')}
+                </p>
+              )}
             </>
           )}
           <div class="qr-pair">
             <QrCode url={place.soliguideUrl} label={t('place.qrPage')} testId="qr-page" />
             {place.address !== null && (
-              <QrCode url={walkingDirectionsUrl(kiosk, place)} label={t('place.qrDirections')} testId="qr-directions" />
+              <QrCode url={itinerary?.directionsUrl ?? walkingDirectionsUrl(kiosk, place)} label={t('place.qrDirections')} testId="qr-directions" />
             )}
           </div>
         </aside>
