@@ -1,0 +1,99 @@
+/**
+ * The offline map in real Chromium: tiles and routes fetched from the stand-ins into the demo
+ * kiosk's files, then the stand-ins stopped (network cut). The place screen must show the
+ * stored tiles with their credits, the route and its steps, and ask nothing outside the kiosk.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItineraryResponse } from '../../common/contract/kiosk-api';
+import { politeFetch } from '../../sync/geodata/polite-fetch';
+import { prefetchTiles } from '../../sync/geodata/prefetch-tiles';
+import { routePlaces } from '../../sync/geodata/route-places';
+import { createRouter } from '../../sync/geodata/routing-client';
+import { tilesPathFor } from '../../sync/geodata/tile-store';
+import { catalogue, openFirstPlace, openKiosk, says, startKiosk, type KioskUnderTest } from '../support/kiosk-page';
+import { startRoutingStandIn } from '../stand-in/geo/routing-stand-in';
+import { decodeTilePng } from '../stand-in/geo/tile-image';
+import { startTileStandIn } from '../stand-in/geo/tile-stand-in';
+
+const CREDIT = '© Test tiles <b>not HTML</b>';
+let kiosk: KioskUnderTest;
+
+beforeAll(async () => {
+  kiosk = await startKiosk();
+  const { config } = kiosk.runtime.loaded;
+  const origin = { latitude: config.location.latitude, longitude: config.location.longitude };
+  const tiles = await startTileStandIn();
+  const routing = await startRoutingStandIn({ requestsPerSecond: 1000 });
+  try {
+    const fetch = politeFetch({ userAgent: 'BorneSoliguide/0.0.0-test (kiosk browser-test)', requestsPerSecond: 1000 });
+    await prefetchTiles({
+      file: tilesPathFor(kiosk.runtime.mirrorPath),
+      urlTemplate: `${tiles.url}/tiles/{z}/{x}/{y}.png`,
+      attribution: CREDIT,
+      centre: origin,
+      rings: [
+        { minZoom: 11, maxZoom: 14, radiusKm: 6 },
+        { minZoom: 15, maxZoom: 17, radiusKm: 2 },
+      ],
+      maxBytes: 100 * 1024 * 1024,
+      refreshDays: 30,
+      fetch,
+      now: kiosk.runtime.now,
+    });
+    await routePlaces(kiosk.runtime.mirror, {
+      origin,
+      radiusKm: 5,
+      source: 'ign',
+      router: createRouter({ kind: 'ign', url: `${routing.url}/navigation`, resource: 'bdtopo-osrm' }, fetch),
+      now: kiosk.runtime.now,
+    });
+  } finally {
+    await tiles.close();
+    await routing.close();
+  }
+}, 120_000);
+afterAll(async () => kiosk?.close());
+
+describe('the place screen on the kiosk’s own map', () => {
+  it('shows stored tiles, their credit as text, the route and its steps, with nothing asked outside', async () => {
+    const words = catalogue('fr');
+    const { page, errors, outside } = await openKiosk(kiosk);
+    const id = Number(await openFirstPlace(page));
+    const answer = await kiosk.runtime.dispatch('itinerary', { placeId: id });
+    if (!answer.ok) throw new Error('no itinerary');
+    const itinerary = answer.value as ItineraryResponse;
+    expect(itinerary.kind).toBe('route');
+
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="place-map"] .map__tiles img')].some((img) => img.complete && img.naturalWidth === 256));
+    const sources = await page.$$eval('[data-testid="place-map"] .map__tiles img', (images) =>
+      (images as HTMLImageElement[]).filter((img) => img.complete && img.naturalWidth === 256).map((img) => img.src),
+    );
+    const first = new URL(sources[0] as string);
+    expect(first.origin + '/').toBe(kiosk.host.url);
+    // The tile shown is the tile asked for: the stand-in wrote z/x/y into its pixels.
+    const [, z, x, y] = /^\/tiles\/(\d+)\/(\d+)\/(\d+)$/.exec(first.pathname) ?? [];
+    const bytes = await page.evaluate(async (src) => [...new Uint8Array(await (await fetch(src)).arrayBuffer())], first.href);
+    expect(decodeTilePng(Buffer.from(bytes))).toMatchObject({ z: Number(z), x: Number(x), y: Number(y) });
+
+    expect(await page.textContent('[data-testid="place-map"] .leaflet-control-attribution')).toBe(CREDIT);
+    expect(await page.locator('[data-testid="place-map"] .leaflet-control-attribution a, [data-testid="place-map"] .leaflet-control-attribution b').count()).toBe(0);
+    expect(await page.locator('[data-testid="place-map"] path.map__walk').count()).toBe(1);
+    expect(await page.locator('[data-testid="place-map"] path.map__walk--estimate').count()).toBe(0);
+
+    const steps = page.locator('[data-testid="route-steps"] li');
+    expect(await steps.count()).toBe(itinerary.steps.length);
+    expect(await steps.first().textContent()).toContain(words.route?.depart);
+    expect(await steps.last().textContent()).toContain(words.route?.arrive);
+    const named = itinerary.steps.find((step) => step.street !== null && step.maneuver !== 'arrive');
+    if (named?.street) expect(await page.textContent('[data-testid="route-steps"]')).toContain(named.street);
+    expect(await page.textContent('[data-screen="place"]')).toContain(says(words.results?.walk, { minutes: itinerary.minutes }));
+    expect(await page.locator('[data-testid="place-estimate"]').count()).toBe(0);
+
+    // For review (README, "Screenshots"): the place screen on stand-in tiles with its route.
+    await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/place-route-fr.png', import.meta.url)), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
