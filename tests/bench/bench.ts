@@ -2,7 +2,7 @@
  * `npm run bench`: performance figures measured in one run, against the targets of DESIGN.md.
  * Progress on stderr; the last stdout line is one JSON object with every figure.
  * `BENCH_PLACES` overrides the size of the sync bench (default 50 000), `BENCH_SEARCH_PLACES` that
- * of the search bench (default 100 000); `BENCH_ONLY=sync|search|ui` runs one of them
+ * of the search bench (default 100 000); `BENCH_ONLY=sync|search|ui|geodata` runs one of them
  * (`BENCH_ONLY=search-build` only generates the search mirror into `BENCH_SEARCH_MIRROR`).
  * The UI bench (tests/bench/ui-bench.ts: the renderer built, served by the host and driven in
  * Chromium) runs on the search bench's mirror: `BENCH_ONLY=ui` needs `BENCH_SEARCH_MIRROR` (the
@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchMirror, searchBench } from './search-bench';
 import { syncBench } from './sync-bench';
 import { uiBench } from './ui-bench';
+import { geodataBench } from './geodata-bench';
 
 const TARGETS = {
   syncPlacesPerSecond: 2000,
@@ -32,6 +33,7 @@ const TARGETS = {
   coldStartMs: 2000,
   rendererJsGzipKb: 150,
   heapGrowthRatio: 1.1,
+  tileServeP95Ms: 20,
 };
 
 /** Runs this script again with the environment given; its last stdout line, parsed. */
@@ -54,12 +56,14 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(buildSearchMirror(process.env.BENCH_SEARCH_MIRROR as string, searchPlaces)));
     return;
   }
-  if (only !== undefined && !['sync', 'search', 'ui'].includes(only)) throw new Error(`BENCH_ONLY=${only}: expected sync, search, search-build or ui`);
+  if (only !== undefined && !['sync', 'search', 'ui', 'geodata'].includes(only)) throw new Error(`BENCH_ONLY=${only}: expected sync, search, search-build, ui or geodata`);
   let sync = null;
   let search = null;
   let ui = null;
+  let geodata = null;
   if (only === undefined) {
     sync = child({ BENCH_ONLY: 'sync' }).sync as Awaited<ReturnType<typeof syncBench>>;
+    geodata = child({ BENCH_ONLY: 'geodata' }).geodata as Awaited<ReturnType<typeof geodataBench>>;
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
     try {
       const file = join(dir, 'search-mirror.sqlite');
@@ -75,6 +79,8 @@ async function main(): Promise<void> {
   } else if (only === 'sync') {
     console.error(`bench: full sync of ${places} generated places from the stand-in…`);
     sync = await syncBench(places);
+  } else if (only === 'geodata') {
+    geodata = await geodataBench();
   } else if (only === 'search') {
     console.error(`bench: search on a generated mirror of ${searchPlaces} places…`);
     search = await searchBench(searchPlaces);
@@ -92,6 +98,7 @@ async function main(): Promise<void> {
     sync,
     search,
     ui,
+    geodata,
     targets: TARGETS,
     meets: {
       ...(sync && {
@@ -113,6 +120,7 @@ async function main(): Promise<void> {
         rendererJsSize: ui.rendererJsGzipKb <= TARGETS.rendererJsGzipKb,
         heapGrowth: ui.heap.heapGrowthRatio <= TARGETS.heapGrowthRatio,
       }),
+      ...(geodata && { tileServeP95: geodata.tileServeMs.p95 <= TARGETS.tileServeP95Ms }),
     },
   };
   console.log(JSON.stringify(result));

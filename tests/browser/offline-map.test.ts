@@ -65,7 +65,7 @@ describe('the place screen on the kiosk’s own map', () => {
     const itinerary = answer.value as ItineraryResponse;
     expect(itinerary.kind).toBe('route');
 
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="place-map"] .map__tiles img')].some((img) => img.complete && img.naturalWidth === 256));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="place-map"] .map__tiles img')).some((img) => img.complete && img.naturalWidth === 256));
     const sources = await page.$$eval('[data-testid="place-map"] .map__tiles img', (images) =>
       (images as HTMLImageElement[]).filter((img) => img.complete && img.naturalWidth === 256).map((img) => img.src),
     );

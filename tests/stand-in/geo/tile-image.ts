@@ -89,7 +89,7 @@ export function encodeTilePng(z: number, x: number, y: number, version = 1): Buf
   setPixel(png.data, 0, 0, [z, version & 255, MARKER]);
   setPixel(png.data, 1, 0, bytes24(x));
   setPixel(png.data, 2, 0, bytes24(y));
-  return PNG.sync.write(png);
+  return PNG.sync.write(png, { filterType: 1, deflateStrategy: 0, deflateLevel: 6 });
 }
 
 /** Which tile a PNG is; null when it is not one of ours (no marker, wrong size, not a PNG). */

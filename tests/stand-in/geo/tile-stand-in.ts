@@ -103,7 +103,7 @@ export interface TileStandIn {
 export const WMTS_LAYER = 'GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2';
 export const BLOCKED_AGENT_TEXT = 'Access blocked: set a User-Agent that identifies your application (tile usage policy)';
 const BLOCKED_AGENTS = new Set(['node', 'undici', 'node-fetch', 'axios', 'python-requests']);
-const TILE_CACHE_SIZE = 512;
+const TILE_CACHE_SIZE = 4096; // ~6 KB each: the default area of a kiosk fits
 
 const sameTile = (a: TileId, b: TileId): boolean => a.z === b.z && a.x === b.x && a.y === b.y;
 
