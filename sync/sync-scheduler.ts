@@ -7,6 +7,7 @@
 import schedule, { type Job } from 'node-schedule';
 import type { SyncSummary } from './run-sync';
 import { fullPassTime, lightRefreshTimes, needsCatchUp, retryDelayMs, SCHEDULE_TIME_ZONE, type ScheduleSettings } from './sync-schedule';
+import { geodataTrouble } from './geodata/refresh-geodata';
 
 export interface SchedulerDeps {
   runPass: (kind: 'full' | 'light') => Promise<SyncSummary>;
@@ -64,6 +65,9 @@ export class SyncScheduler {
     this.retryTimer = null;
     if (summary.ok) {
       this.failures = 0;
+      const trouble = geodataTrouble(summary.geodata);
+      // The places are fine; the map or the routes were not all fetched: kept as they were, said here.
+      if (trouble) this.deps.log?.(`sync ${kind} succeeded; geodata kept as it was where it failed: ${trouble}`);
       return;
     }
     this.failures++;

@@ -84,3 +84,17 @@ export async function refreshGeodata(
   }
   return summary;
 }
+
+/** One line for the kiosk's log when the geodata step did not get everything; null when it did. */
+export function geodataTrouble(summary: GeodataSummary | null): string | null {
+  if (!summary) return null;
+  const parts: string[] = [...summary.errors];
+  const { tiles, routes } = summary;
+  if (tiles && (tiles.failed > 0 || tiles.skipped > 0 || tiles.overBudget > 0)) {
+    parts.push(`tiles: ${tiles.failed} failed, ${tiles.skipped} not asked, ${tiles.overBudget} over budget (${tiles.errors.at(-1) ?? 'no detail'})`);
+  }
+  if (routes && (routes.failed > 0 || routes.skipped > 0)) {
+    parts.push(`routes: ${routes.failed} failed, ${routes.skipped} not asked (${routes.errors.at(-1) ?? 'no detail'})`);
+  }
+  return parts.length > 0 ? parts.join('; ') : null;
+}

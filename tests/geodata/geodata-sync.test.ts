@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tilesOfArea } from '../../common/geo/tile-grid';
 import { distanceMetres, type Point } from '../../common/geo/walking';
-import type { GeodataSettings } from '../../sync/geodata/refresh-geodata';
+import { geodataTrouble, type GeodataSettings } from '../../sync/geodata/refresh-geodata';
 import { openTileReader } from '../../sync/geodata/tile-reader';
 import { tilesPathFor } from '../../sync/geodata/tile-store';
 import { openMirror } from '../../sync/mirror-database';
@@ -77,6 +77,7 @@ describe('a sync pass with geodata configured', () => {
     expect(summary.ok).toBe(true);
     expect(summary.geodata?.tiles).toBeNull();
     expect(summary.geodata?.routes?.computed).toBe(0);
+    expect(geodataTrouble(summary.geodata)).toBeNull();
     expect(tiles.requests.length).toBe(tileRequests);
     expect(routing.requests.length).toBe(routeRequests);
   });
@@ -103,6 +104,8 @@ describe('a sync pass with geodata configured', () => {
     expect(summary.geodata?.tiles?.failed).toBeGreaterThanOrEqual(8);
     expect(summary.geodata?.tiles?.errors.at(-1)).toMatch(/gave up/);
     expect(summary.geodata?.routes?.failed).toBeGreaterThanOrEqual(1);
+    // What the kiosk's log says (the scheduler writes it after a successful pass).
+    expect(geodataTrouble(summary.geodata)).toMatch(/^tiles: \d+ failed, \d+ not asked, 0 over budget \(gave up .*\); routes: \d+ failed/);
     const reader = openTileReader(tilesPathFor(harness.mirrorPath));
     expect(reader.info().tiles).not.toBeNull();
     reader.close();
