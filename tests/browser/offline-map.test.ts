@@ -4,6 +4,7 @@
  * stored tiles with their credits, the route and its steps, and ask nothing outside the kiosk.
  */
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItineraryResponse } from '../../common/contract/kiosk-api';
 import { politeFetch } from '../../sync/geodata/polite-fetch';
@@ -90,6 +91,9 @@ describe('the place screen on the kiosk’s own map', () => {
     expect(await page.textContent('[data-screen="place"]')).toContain(says(words.results?.walk, { minutes: itinerary.minutes }));
     expect(await page.locator('[data-testid="place-estimate"]').count()).toBe(0);
 
+    // The route section and the tiles keep the screen accessible (same rules as accessibility.test.ts).
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
     // For review (README, "Screenshots"): the place screen on stand-in tiles with its route.
     await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/place-route-fr.png', import.meta.url)), fullPage: true });
     expect(errors).toEqual([]);

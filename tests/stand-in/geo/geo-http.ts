@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Reply } from '../http-delivery';
+import { FaultSyntaxError } from '../faults';
 
 export interface GeoReply {
   status: number;
@@ -140,4 +141,32 @@ export function headerText(request: IncomingMessage, name: string): string | nul
   const value = request.headers[name];
   if (value === undefined) return null;
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * The common end of both stand-ins' handlers: the request's `X-Stand-In-Fault` read (a 400 naming
+ * the bad part when it does not parse), the rate window, the answer sent with its delivery fault,
+ * and the status recorded in the log (0 when nothing was sent).
+ */
+export async function answerRequest<Faults>(
+  request: IncomingMessage,
+  response: ServerResponse,
+  entry: { at: number; status: number },
+  faultsOf: (header: string | null) => Faults,
+  window: RequestWindow,
+  answer: (faults: Faults, admitted: boolean) => Promise<[GeoReply, GeoDelivery]>,
+): Promise<void> {
+  let faults: Faults;
+  try {
+    faults = faultsOf(headerText(request, 'x-stand-in-fault'));
+  } catch (error) {
+    if (!(error instanceof FaultSyntaxError)) throw error;
+    sendGeoReply(request, response, textReply(400, `X-Stand-In-Fault: ${error.message}\n`), 'normal');
+    entry.status = 400;
+    return;
+  }
+  const [reply, delivery] = await answer(faults, window.admit(entry.at));
+  if (response.destroyed) return;
+  sendGeoReply(request, response, reply, delivery);
+  if (delivery !== 'reset' && delivery !== 'hang') entry.status = reply.status;
 }

@@ -37,8 +37,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { proxyErrorReply } from '../http-delivery';
-import { earlyFault, FaultSyntaxError, geoFaultsForRequest, hits, latencyFor, type CommonFaults, type FaultDialect, type Selector } from './geo-faults';
-import { fromTextReply, headerText, jsonGeoReply, listenGeo, RequestWindow, requestUrl, sendGeoReply, textReply, type GeoDelivery, type GeoReply } from './geo-http';
+import { earlyFault, geoFaultsForRequest, hits, latencyFor, type CommonFaults, type FaultDialect, type Selector } from './geo-faults';
+import { answerRequest, fromTextReply, jsonGeoReply, listenGeo, RequestWindow, requestUrl, textReply, type GeoDelivery, type GeoReply } from './geo-http';
 import { ignError, ignItinerary, parseIgnQuery, parseLonLat } from './ign-itinerary';
 import { isOsrmPath, osrmError, osrmPoints, osrmRoute, parseOsrmRequest } from './osrm-route';
 import { round, type LonLat } from './street-route';
@@ -189,20 +189,9 @@ export async function startRoutingStandIn(options: RoutingStandInOptions = {}): 
     const [start, end] = pointsOf(protocol, url, rawUrl);
     const entry: RoutingRequestLog = { method: request.method ?? 'GET', path: rawUrl, protocol, start, end, status: 0, at: performance.now() };
     requests.push(entry);
-    let faults: RoutingFaults;
-    try {
-      faults = geoFaultsForRequest(serverFaults, headerText(request, 'x-stand-in-fault'), ROUTING_FAULT_DIALECT);
-    } catch (error) {
-      if (!(error instanceof FaultSyntaxError)) throw error;
-      sendGeoReply(request, response, textReply(400, `X-Stand-In-Fault: ${error.message}\n`), 'normal');
-      entry.status = 400;
-      return;
-    }
-    const admitted = window.admit(entry.at);
-    const [reply, delivery] = await answer(entry, url, faults, admitted);
-    if (response.destroyed) return;
-    sendGeoReply(request, response, reply, delivery);
-    if (delivery !== 'reset' && delivery !== 'hang') entry.status = reply.status;
+    await answerRequest(request, response, entry, (header) => geoFaultsForRequest(serverFaults, header, ROUTING_FAULT_DIALECT), window, (faults, admitted) =>
+      answer(entry, url, faults, admitted),
+    );
   }
 
   const host = await listenGeo(options.port ?? 0, 'routing stand-in', handle);

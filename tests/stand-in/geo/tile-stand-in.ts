@@ -46,8 +46,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { htmlErrorReply, proxyErrorReply } from '../http-delivery';
-import { earlyFault, FaultSyntaxError, geoFaultsForRequest, hits, latencyFor, type CommonFaults, type FaultDialect, type Selector } from './geo-faults';
-import { fromTextReply, headerText, listenGeo, RequestWindow, requestUrl, sendGeoReply, textReply, type GeoDelivery, type GeoReply } from './geo-http';
+import { earlyFault, geoFaultsForRequest, hits, latencyFor, type CommonFaults, type FaultDialect, type Selector } from './geo-faults';
+import { answerRequest, fromTextReply, headerText, listenGeo, RequestWindow, requestUrl, textReply, type GeoDelivery, type GeoReply } from './geo-http';
 import { encodeTilePng } from './tile-image';
 
 export interface TileId {
@@ -339,20 +339,9 @@ export async function startTileStandIn(options: TileStandInOptions = {}): Promis
       tile: routed.tile,
     };
     requests.push(entry);
-    let faults: TileFaults;
-    try {
-      faults = geoFaultsForRequest(serverFaults, headerText(request, 'x-stand-in-fault'), TILE_FAULT_DIALECT);
-    } catch (error) {
-      if (!(error instanceof FaultSyntaxError)) throw error;
-      sendGeoReply(request, response, textReply(400, `X-Stand-In-Fault: ${error.message}\n`), 'normal');
-      entry.status = 400;
-      return;
-    }
-    const admitted = window.admit(entry.at);
-    const [reply, delivery] = await answer(request, entry, routed, faults, admitted);
-    if (response.destroyed) return;
-    sendGeoReply(request, response, reply, delivery);
-    if (delivery !== 'reset' && delivery !== 'hang') entry.status = reply.status;
+    await answerRequest(request, response, entry, (header) => geoFaultsForRequest(serverFaults, header, TILE_FAULT_DIALECT), window, (faults, admitted) =>
+      answer(request, entry, routed, faults, admitted),
+    );
   }
 
   const host = await listenGeo(options.port ?? 0, 'tile stand-in', handle);
