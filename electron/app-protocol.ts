@@ -5,7 +5,7 @@
  */
 import { readStaticFile } from '../host/static-files';
 import { CONTENT_SECURITY_POLICY } from '../host/http-host';
-import type { TileReader } from '../sync/geodata/tile-reader';
+import { TILE_CACHE_CONTROL, type TileReader } from '../sync/geodata/tile-reader';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://kiosk';
@@ -20,7 +20,7 @@ export function createAppProtocolHandler(rendererDir: string, tiles: TileReader 
       if (!tile) return new Response('Not found', { status: 404 });
       return new Response(new Uint8Array(tile.body), {
         status: 200,
-        headers: { 'Content-Type': tile.contentType, 'Cache-Control': 'max-age=3600', 'X-Content-Type-Options': 'nosniff' },
+        headers: { 'Content-Type': tile.contentType, 'Cache-Control': TILE_CACHE_CONTROL, 'X-Content-Type-Options': 'nosniff' },
       });
     }
     const file = await readStaticFile(rendererDir, url.pathname);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { KioskDispatch } from '../common/contract/dispatch';
 import type { KioskErrorCode, KioskErrorPayload } from '../common/contract/errors';
 import { readStaticFile } from './static-files';
-import type { TileReader } from '../sync/geodata/tile-reader';
+import { TILE_CACHE_CONTROL, type TileReader } from '../sync/geodata/tile-reader';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -148,8 +148,7 @@ async function handleStatic(request: IncomingMessage, response: ServerResponse, 
     }
     send(response, 200, request.method === 'HEAD' ? '' : tile.body, {
       'Content-Type': tile.contentType,
-      // A sync may bring better tiles: the map asks again after an hour (or at the next start).
-      'Cache-Control': 'max-age=3600',
+      'Cache-Control': TILE_CACHE_CONTROL,
     });
     return;
   }

@@ -7,6 +7,7 @@
 import { boxAround, tilesOfArea, tileUrl, type TileId, type TileRing } from '../../common/geo/tile-grid';
 import type { Point } from '../../common/geo/walking';
 import { FetchFailedError, readBody, type PoliteFetch } from './polite-fetch';
+import { runQueue, type WorkOutcome } from './work-queue';
 import { dropOtherSources, openTileStore, tileWriter, writeTileMetadata, type TileFetchRow } from './tile-store';
 
 export interface TilePrefetchOptions {
@@ -64,22 +65,21 @@ export async function prefetchTiles(options: TilePrefetchOptions): Promise<TileP
     const tiles = tilesOfArea(options.centre, options.rings);
     summary.planned = tiles.length;
     let bytes = store.totalBytes();
-    let failuresInARow = 0;
-    const fail = (message: string): void => {
+    const fail = (message: string): WorkOutcome => {
       summary.failed++;
-      failuresInARow++;
       if (summary.errors.length < MAX_ERRORS_KEPT) summary.errors.push(message);
+      return 'failure';
     };
 
-    const fetchOne = async (tile: TileId): Promise<void> => {
+    const fetchOne = async (tile: TileId): Promise<WorkOutcome> => {
       const previous = store.fetchOf(tile);
       if (isFresh(previous, options.urlTemplate, options.now(), options.refreshDays)) {
         summary.fresh++;
-        return;
+        return 'neutral';
       }
       if (bytes >= options.maxBytes) {
         summary.overBudget++;
-        return;
+        return 'neutral';
       }
       const url = tileUrl(options.urlTemplate, tile);
       const sameSource = previous?.source === options.urlTemplate;
@@ -90,38 +90,33 @@ export async function prefetchTiles(options: TilePrefetchOptions): Promise<TileP
       try {
         response = await options.fetch(url, headers);
       } catch (error) {
-        fail(error instanceof FetchFailedError ? error.message : `${url}: ${(error as Error).message}`);
-        return;
+        return fail(error instanceof FetchFailedError ? error.message : `${url}: ${(error as Error).message}`);
       }
       if (response.status === 304 && sameSource) {
         await response.body?.cancel().catch(() => undefined);
         store.confirm(tile, options.now());
         summary.notModified++;
-        failuresInARow = 0;
-        return;
+        return 'success';
       }
       if (response.status === 404) {
         await response.body?.cancel().catch(() => undefined);
         bytes -= store.storedBytes(tile);
         store.write({ tile, data: null, source: options.urlTemplate, fetchedAt: options.now(), etag: null, lastModified: null });
         summary.absent++;
-        return;
+        return 'success';
       }
       if (response.status !== 200) {
         await response.body?.cancel().catch(() => undefined);
-        fail(`${url}: HTTP ${response.status}`);
-        return;
+        return fail(`${url}: HTTP ${response.status}`);
       }
       let data: Buffer;
       try {
         data = await readBody(response, url);
       } catch (error) {
-        fail((error as Error).message);
-        return;
+        return fail((error as Error).message);
       }
       if (!isTileImage(data)) {
-        fail(`${url}: the answer is not an image (${response.headers.get('content-type') ?? 'no type'}); a captive portal or a proxy page?`);
-        return;
+        return fail(`${url}: the answer is not an image (${response.headers.get('content-type') ?? 'no type'}); a captive portal or a proxy page?`);
       }
       bytes += data.length - store.storedBytes(tile);
       store.write({
@@ -133,25 +128,14 @@ export async function prefetchTiles(options: TilePrefetchOptions): Promise<TileP
         lastModified: response.headers.get('last-modified'),
       });
       summary.fetched++;
-      failuresInARow = 0;
       if (summary.fetched % 100 === 0) options.onProgress?.(`tiles ${summary.fetched}`);
+      return 'success';
     };
 
-    // A few workers over one queue, in order: coarse zoom levels are complete before fine ones start.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < tiles.length) {
-        if (failuresInARow >= GIVE_UP_AFTER) {
-          summary.skipped += tiles.length - next;
-          next = tiles.length;
-          summary.errors.push(`gave up after ${GIVE_UP_AFTER} failures in a row; the stored tiles are kept`);
-          return;
-        }
-        const tile = tiles[next++] as TileId;
-        await fetchOne(tile);
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+    // In order: coarse zoom levels are complete before fine ones start.
+    const queue = await runQueue(tiles, { concurrency: options.concurrency ?? 4, giveUpAfter: GIVE_UP_AFTER }, fetchOne);
+    summary.skipped = queue.skipped;
+    if (queue.gaveUp) summary.errors.push(`gave up after ${GIVE_UP_AFTER} failures in a row; the stored tiles are kept`);
 
     const complete = summary.failed === 0 && summary.overBudget === 0 && summary.skipped === 0;
     if (complete) dropOtherSources(db, options.urlTemplate);

@@ -8,6 +8,7 @@ import { boxAround } from '../../common/geo/tile-grid';
 import { distanceMetres, type Point } from '../../common/geo/walking';
 import type { MirrorDatabase } from '../mirror-database';
 import type { Router } from './routing-client';
+import { runQueue } from './work-queue';
 
 export interface RoutePassOptions {
   origin: Point;
@@ -89,51 +90,41 @@ export async function routePlaces(db: MirrorDatabase, options: RoutePassOptions)
     return !reuse;
   });
 
-  let next = 0;
-  let failuresInARow = 0;
-  const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      if (failuresInARow >= GIVE_UP_AFTER) {
-        summary.skipped += todo.length - next;
-        next = todo.length;
-        summary.errors.push(`gave up after ${GIVE_UP_AFTER} failures in a row; the other places keep their previous route or estimate`);
-        return;
+  const queue = await runQueue(todo, { concurrency: options.concurrency ?? 2, giveUpAfter: GIVE_UP_AFTER }, async (place) => {
+    const ends = {
+      lieu_id: place.lieu_id,
+      from_latitude: options.origin.latitude,
+      from_longitude: options.origin.longitude,
+      to_latitude: place.latitude,
+      to_longitude: place.longitude,
+      source: options.source,
+      computed_at: options.now().toISOString(),
+    };
+    try {
+      const answer = await options.router(options.origin, place);
+      if (answer.kind === 'no-route') {
+        save.run({ ...ends, outcome: 'none', distance_m: null, geometry_json: null, steps_json: null });
+        summary.noRoute++;
+      } else {
+        save.run({
+          ...ends,
+          outcome: 'route',
+          distance_m: answer.route.distanceMetres,
+          geometry_json: JSON.stringify(answer.route.geometry),
+          steps_json: JSON.stringify(answer.route.steps),
+        });
+        summary.computed++;
       }
-      const place = todo[next++] as Candidate;
-      const ends = {
-        lieu_id: place.lieu_id,
-        from_latitude: options.origin.latitude,
-        from_longitude: options.origin.longitude,
-        to_latitude: place.latitude,
-        to_longitude: place.longitude,
-        source: options.source,
-        computed_at: options.now().toISOString(),
-      };
-      try {
-        const answer = await options.router(options.origin, place);
-        if (answer.kind === 'no-route') {
-          save.run({ ...ends, outcome: 'none', distance_m: null, geometry_json: null, steps_json: null });
-          summary.noRoute++;
-        } else {
-          save.run({
-            ...ends,
-            outcome: 'route',
-            distance_m: answer.route.distanceMetres,
-            geometry_json: JSON.stringify(answer.route.geometry),
-            steps_json: JSON.stringify(answer.route.steps),
-          });
-          summary.computed++;
-        }
-        failuresInARow = 0;
-        if ((summary.computed + summary.noRoute) % 50 === 0) options.onProgress?.(`routes ${summary.computed + summary.noRoute}`);
-      } catch (error) {
-        summary.failed++;
-        failuresInARow++;
-        if (summary.errors.length < 5) summary.errors.push(`place ${place.lieu_id}: ${(error as Error).message}`);
-      }
+      if ((summary.computed + summary.noRoute) % 50 === 0) options.onProgress?.(`routes ${summary.computed + summary.noRoute}`);
+      return 'success';
+    } catch (error) {
+      summary.failed++;
+      if (summary.errors.length < 5) summary.errors.push(`place ${place.lieu_id}: ${(error as Error).message}`);
+      return 'failure';
     }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? 2 }, worker));
+  });
+  summary.skipped = queue.skipped;
+  if (queue.gaveUp) summary.errors.push(`gave up after ${GIVE_UP_AFTER} failures in a row; the other places keep their previous route or estimate`);
   summary.pruned = db.prepare('DELETE FROM walking_routes WHERE lieu_id NOT IN (SELECT lieu_id FROM places)').run().changes;
   return summary;
 }

@@ -16,6 +16,9 @@ export interface ServedTile {
   stored: boolean;
 }
 
+/** A sync may bring better tiles: maps ask again after an hour (or at the next start). */
+export const TILE_CACHE_CONTROL = 'max-age=3600';
+
 export interface MapInfo {
   tiles: { minZoom: number; maxZoom: number; bounds: [[number, number], [number, number]] } | null;
   attribution: string[];

@@ -8,6 +8,7 @@ import type { RouteStep } from '../../common/geo/maneuvers';
 import { distanceMetres, routeMinutes, walkingMinutes, type Point } from '../../common/geo/walking';
 import type { MirrorDatabase } from '../mirror-database';
 import { routeMatches } from '../geodata/route-places';
+import { statement } from './search-points';
 
 interface RouteRow {
   lieu_id: number;
@@ -31,9 +32,8 @@ const ROUTE_OF = `SELECT r.*, p.latitude, p.longitude FROM walking_routes r JOIN
 export function routeLengths(db: MirrorDatabase, ids: readonly number[], origin: Point): Map<number, number> {
   const lengths = new Map<number, number>();
   if (ids.length === 0) return lengths;
-  const rows = db
-    .prepare(`${ROUTE_OF} WHERE r.outcome = 'route' AND r.lieu_id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as RouteRow[];
+  // On the search path: the statement is prepared once per connection.
+  const rows = statement(db, `${ROUTE_OF} WHERE r.outcome = 'route' AND r.lieu_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RouteRow[];
   for (const row of rows) {
     if (row.distance_m !== null && routeMatches(row, origin, row)) lengths.set(row.lieu_id, row.distance_m);
   }
