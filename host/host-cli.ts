@@ -10,6 +10,8 @@ import { startHttpHost } from './http-host';
 import { defaultLogError, openKioskRuntime } from './kiosk-runtime';
 import { projectVersion, RENDERER_DIST } from './project-paths';
 import { onStopSignal } from './stop-signals';
+import { chromiumPrinting } from './printing/chromium-pdf';
+import { findChromium } from './find-programs';
 
 const USAGE = 'usage: npm run host -- [--port <port>] [--config <file>] [--now <ISO date-time>]';
 
@@ -28,6 +30,9 @@ async function main(): Promise<number> {
     logError: defaultLogError,
   });
   console.log(`Kiosk host listening on ${host.url} (config ${runtime.loaded.file})`);
+  const chromium = findChromium();
+  if (chromium) runtime.printing.useRenderer(chromiumPrinting(chromium, host.url));
+  else console.log('Chromium not found: printing is unavailable (the screens say so and show QR codes instead).');
   return new Promise((resolve) => {
     const stop = (): void => {
       void host

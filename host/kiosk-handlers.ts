@@ -15,6 +15,9 @@ import { wallClock } from '../common/opening/zoned-time';
 import type { SpeakerSource } from './read-aloud/system-speaker';
 import type { TileReader } from '../sync/geodata/tile-reader';
 import { itineraryOf } from '../sync/read/walking-routes';
+import type { PrintService } from './printing/print-service';
+import { deletePrintPreset, listPrintPresets, savePrintPreset } from '../sync/print/print-presets';
+import { addDays } from '../common/opening/zoned-time';
 
 /** Reports are dated by the kiosk's own day, in mainland France's zone (where staff read them). */
 const REPORT_ZONE = 'Europe/Paris';
@@ -29,7 +32,12 @@ export interface HandlerContext {
   speaker: SpeakerSource;
   /** The offline map's tiles (their area and credits are part of the status). */
   tiles: TileReader;
+  /** Tickets and lists, through the spooler. */
+  printing: PrintService;
 }
+
+/** Lists say "open on" a day of the coming week: the week the place screens and tickets show. */
+const LIST_DAYS_AHEAD = 6;
 
 export function createKioskHandlers(context: HandlerContext): KioskApi {
   const { config, mirror } = context;
@@ -73,6 +81,11 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
           idleCountdownSeconds: config.idleCountdownSeconds,
         },
         map: context.tiles.info(),
+        printer: {
+          ...(await context.printing.printerState()),
+          paper: config.printer.paper,
+          ticketsPerSession: config.printer.ticketsPerSession,
+        },
         now: now.toISOString(),
       };
     },
@@ -129,6 +142,33 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
       const itinerary = itineraryOf(mirror, placeId, { latitude: config.location.latitude, longitude: config.location.longitude });
       if (!itinerary) throw new KioskCallError({ code: 'not-found', message: `No place ${placeId} in the mirror` });
       return itinerary;
+    },
+    async print({ document, session }) {
+      if (document.kind === 'ticket' && !placeExists(mirror, document.placeId)) {
+        throw new KioskCallError({ code: 'not-found', message: `No place ${document.placeId} in the mirror` });
+      }
+      if (document.kind === 'list' && document.list.openOn !== null) {
+        const today = wallClock(context.now(), config.location.timeZone).day;
+        if (document.list.openOn < today || document.list.openOn > addDays(today, LIST_DAYS_AHEAD)) {
+          throw new KioskCallError({ code: 'invalid-request', message: `openOn must be a day from ${today} to ${addDays(today, LIST_DAYS_AHEAD)}` });
+        }
+      }
+      return context.printing.print(document, session);
+    },
+    async printJob({ id }) {
+      const job = context.printing.job(id);
+      if (!job) throw new KioskCallError({ code: 'not-found', message: `No print job ${id} (finished jobs are forgotten after a few minutes)` });
+      return job;
+    },
+    async printPresets() {
+      return { presets: listPrintPresets(mirror) };
+    },
+    async savePrintPreset({ name, spec }) {
+      return { id: savePrintPreset(mirror, name.trim(), spec) };
+    },
+    async deletePrintPreset({ id }) {
+      if (!deletePrintPreset(mirror, id)) throw new KioskCallError({ code: 'not-found', message: `No print preset ${id}` });
+      return { deleted: true as const };
     },
     async speak({ language, text }) {
       const speaker = await context.speaker();

@@ -16,6 +16,9 @@ import { createKioskHandlers } from './kiosk-handlers';
 import { systemSpeaker, type SpeakerSource } from './read-aloud/system-speaker';
 import { openTileReader, type TileReader } from '../sync/geodata/tile-reader';
 import { tilesPathFor } from '../sync/geodata/tile-store';
+import { CupsSpooler } from './printing/cups-spooler';
+import { PrintService, type PrintServiceOptions } from './printing/print-service';
+import type { Spooler } from './printing/spooler';
 
 export interface RuntimeOptions {
   /** Config file; the embedded demo config when absent. */
@@ -31,6 +34,10 @@ export interface RuntimeOptions {
   scheduleSync?: boolean;
   /** Offline text-to-speech for read-aloud; default: espeak-ng from the PATH, if installed. */
   speaker?: SpeakerSource;
+  /** Default: CUPS, to the config's printer. */
+  spooler?: Spooler;
+  /** Tests shorten the print service's waits and read the PDFs it makes. */
+  printing?: Pick<PrintServiceOptions, 'timing' | 'onRendered'>;
 }
 
 export interface KioskRuntime {
@@ -42,6 +49,8 @@ export interface KioskRuntime {
   scheduler: SyncScheduler | null;
   /** Stored map tiles, for the shells' `/tiles/…` routes. */
   tiles: TileReader;
+  /** The shell gives it its document renderer once the print page is served. */
+  printing: PrintService;
   /** Waits for a running sync pass to finish its write, then closes the mirror. */
   close: () => Promise<void>;
 }
@@ -63,16 +72,29 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   mkdirSync(dirname(mirrorPath), { recursive: true });
   const mirror = openMirror(mirrorPath);
   const tiles = openTileReader(tilesPathFor(mirrorPath));
+  const logError = options.logError ?? defaultLogError;
+  const printing = new PrintService({
+    spooler: options.spooler ?? new CupsSpooler({ printer: config.printer.name ?? null }),
+    settings: {
+      paper: config.printer.paper,
+      dpi: config.printer.dpi,
+      ticketsPerSession: config.printer.ticketsPerSession,
+      jobsPerHour: config.printer.jobsPerHour,
+    },
+    log: (line) => console.log(`[kiosk] ${line}`),
+    ...options.printing,
+  });
   const handlers = createKioskHandlers({
     config,
     mirror,
     now,
     version: options.version,
-    speaker: options.speaker ?? systemSpeaker(options.logError ?? defaultLogError),
+    speaker: options.speaker ?? systemSpeaker(logError),
     tiles,
+    printing,
   });
   const dispatch = createDispatcher(handlers, {
-    logError: options.logError ?? defaultLogError,
+    logError,
     validateResponses: options.validateResponses ?? false,
   });
   let scheduler: SyncScheduler | null = null;
@@ -101,8 +123,10 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     now,
     scheduler,
     tiles,
+    printing,
     close: async () => {
       await scheduler?.stop();
+      await printing.close();
       tiles.close();
       mirror.close();
     },

@@ -13,6 +13,7 @@ import { startHttpHost, type HttpHost } from './http-host';
 import { defaultLogError, openKioskRuntime, type KioskRuntime } from './kiosk-runtime';
 import { PROJECT_ROOT, projectVersion, RENDERER_DIST } from './project-paths';
 import { onStopSignal } from './stop-signals';
+import { chromiumPrinting } from './printing/chromium-pdf';
 
 const USAGE = 'usage: npm start -- [--shell=electron|chromium] [--config <file>] [--now <ISO date-time>]';
 
@@ -50,6 +51,8 @@ async function runChromiumShell(options: CliOptions): Promise<number> {
     errorPage: configError ? configErrorPage(configError.message) : undefined,
     logError: defaultLogError,
   });
+  // Tickets and lists are laid out by the same Chromium, headless, on the print page of this host.
+  runtime?.printing.useRenderer(chromiumPrinting(chromium, host.url));
   const stop = async (): Promise<void> => {
     await host.close();
     await runtime?.close();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { localizedTextSchema } from '../common/contract/kiosk-api';
 import { KIOSK_LANGUAGES, SOURCE_LANGUAGE } from '../common/i18n/languages';
 import { DEFAULT_TILE_RINGS } from '../common/geo/tile-grid';
+import { PAPERS } from '../common/print/print-document';
 
 const clockTime = z
   .string()
@@ -127,9 +128,15 @@ export const kioskConfigSchema = z
     printer: z
       .strictObject({
         name: z.string().min(1).optional().describe('CUPS queue name; the system default when absent'),
-        paper: z.enum(['ticket-80mm', 'a4']).default('ticket-80mm'),
+        paper: z
+          .enum(PAPERS)
+          .default('ticket-80mm')
+          .describe('ticket-80mm: a receipt printer with an 80 mm roll (72 mm printed); a4 or a5: a sheet printer'),
+        dpi: z.int().min(100).max(1200).default(203).describe('printer resolution: QR code modules are a whole number of its dots'),
+        ticketsPerSession: z.int().min(1).max(50).default(5).describe('tickets one person may print before the idle reset'),
+        jobsPerHour: z.int().min(1).max(1000).default(60).describe('all jobs in an hour, against a runaway'),
       })
-      .default({ paper: 'ticket-80mm' }),
+      .default({ paper: 'ticket-80mm', dpi: 203, ticketsPerSession: 5, jobsPerHour: 60 }),
     staff: z
       .strictObject({
         pinHash: z

@@ -8,6 +8,7 @@ import { KIOSK_LANGUAGES } from '../i18n/languages';
 import type { KioskMethod } from './methods';
 import { REPORT_REASONS } from './report-reasons';
 import { MANEUVERS } from '../geo/maneuvers';
+import { PAPERS, printDocumentSchema, printPresetSchema } from '../print/print-document';
 
 export const languageCodeSchema = z.enum(KIOSK_LANGUAGES);
 
@@ -17,6 +18,8 @@ const isoInstant = z.iso.datetime({ offset: true });
 export const localizedTextSchema = z
   .partialRecord(languageCodeSchema, z.string().min(1).max(500))
   .refine((texts) => texts.fr !== undefined, { message: 'a French text ("fr") is required' });
+
+export const PRINTER_STATES = ['idle', 'printing', 'out-of-paper', 'offline', 'stopped', 'not-accepting', 'missing', 'no-spooler'] as const;
 
 export const kioskStatusSchema = z.strictObject({
   kiosk: z.strictObject({
@@ -80,6 +83,18 @@ export const kioskStatusSchema = z.strictObject({
       .nullable(),
     /** Credits of the tile sources, plain text, shown on every map and printed map. */
     attribution: z.array(z.string()),
+  }),
+  /** The printer, as CUPS reports it (read again at most every few seconds). */
+  printer: z.strictObject({
+    /** The CUPS queue; null when the config names none and CUPS has no default. */
+    name: z.string().nullable(),
+    state: z.enum(PRINTER_STATES),
+    /** CUPS's printer-state-reasons, e.g. media-empty-error, for staff. */
+    reasons: z.array(z.string()),
+    /** A ticket asked for now would print. */
+    ready: z.boolean(),
+    paper: z.enum(PAPERS),
+    ticketsPerSession: z.int().positive(),
   }),
   /** The kiosk's clock (fixed by `--now` for tests and demos). */
   now: isoInstant,
@@ -248,6 +263,7 @@ export const placeViewSchema = z.strictObject({
     .array(
       z.strictObject({
         day: isoDay,
+        /** 0 Monday … 6 Sunday. */
         weekday: z.number().int().min(0).max(6),
         slots: z.array(z.strictObject({ start: z.number().int(), end: z.number().int() })),
         rule: z.enum(['regular', 'temporary-hours', 'temporary-closure', 'holiday', 'unknown']),
@@ -329,6 +345,31 @@ export const itineraryResponseSchema = z.strictObject({
   directionsUrl: z.url(),
 });
 
+export const printRequestSchema = z.strictObject({
+  document: printDocumentSchema,
+  /**
+   * A random id the screen draws at every session start (and forgets at the idle reset): only
+   * to count tickets per session. null for staff lists.
+   */
+  session: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).nullable(),
+});
+
+/** A print job as the screen follows it. */
+export const printJobSchema = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(['ticket', 'list']),
+  state: z.enum(['preparing', 'queued', 'printing', 'printed', 'failed']),
+  /** limit: the session's tickets are used up; printer-unavailable: stopped, offline, out of paper… */
+  reason: z.enum(['limit', 'printer-unavailable', 'failed']).nullable(),
+  /** Times the document went to the spooler: a job is sent again once, only if it never started. */
+  attempts: z.int().min(0).max(2),
+  printer: z.enum(PRINTER_STATES),
+});
+
+export const printPresetsResponseSchema = z.strictObject({
+  presets: z.array(z.strictObject({ id: z.int().positive(), ...printPresetSchema.shape })),
+});
+
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
@@ -341,6 +382,11 @@ export const kioskContract = {
   report: { request: reportRequestSchema, response: z.strictObject({ recorded: z.literal(true) }) },
   speak: { request: speakRequestSchema, response: speakResponseSchema },
   itinerary: { request: itineraryRequestSchema, response: itineraryResponseSchema },
+  print: { request: printRequestSchema, response: printJobSchema },
+  printJob: { request: z.strictObject({ id: z.uuid() }), response: printJobSchema },
+  printPresets: { request: noArguments, response: printPresetsResponseSchema },
+  savePrintPreset: { request: printPresetSchema, response: z.strictObject({ id: z.int().positive() }) },
+  deletePrintPreset: { request: z.strictObject({ id: z.int().positive() }), response: z.strictObject({ deleted: z.literal(true) }) },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Compile-time check that the schema table names exactly the methods of methods.ts.
@@ -355,6 +401,7 @@ export type KioskStatus = KioskResponse<'status'>;
 export type CategoriesResponse = KioskResponse<'categories'>;
 export type PlaceViewResponse = KioskResponse<'place'>;
 export type ItineraryResponse = KioskResponse<'itinerary'>;
+export type PrintJobResponse = KioskResponse<'printJob'>;
 
 /** What the UI sees: one async function per method. The handler table has the same shape. */
 export type KioskApi = { [M in KioskMethod]: (request: KioskRequest<M>) => Promise<KioskResponse<M>> };

@@ -12,6 +12,8 @@ export type Town = KioskResponse<'towns'>['towns'][number];
 
 export interface Session {
   api: KioskApi;
+  /** Drawn at random when the session starts, forgotten at the idle reset: counts its tickets, nothing else. */
+  id: string;
   status: KioskStatus;
   categories: CategoryNode[];
   categoryById: ReadonlyMap<string, CategoryNode>;
@@ -61,10 +63,12 @@ export function SessionProvider({ api, status, categories, children }: ProviderP
   const [town, setTown] = useState<Town | null>(null);
   const [typed, setTyped] = useState('');
   const categoryById = useMemo(() => indexCategories(categories), [categories]);
+  const [id] = useState(() => crypto.randomUUID());
   const route = stack[stack.length - 1] as Route;
 
   const session: Session = {
     api,
+    id,
     status,
     categories,
     categoryById,

@@ -17,6 +17,7 @@ const status: KioskStatus = {
     idleCountdownSeconds: 15,
   },
   map: { tiles: null, attribution: [] },
+  printer: { name: 'KioskPDF', state: 'idle', reasons: [], ready: true, paper: 'ticket-80mm', ticketsPerSession: 5 },
   now: '2026-11-24T09:30:00.000Z',
 };
 
@@ -36,6 +37,15 @@ function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
     itinerary: async () => {
       throw new Error('not used here');
     },
+    print: async () => {
+      throw new Error('not used here');
+    },
+    printJob: async () => {
+      throw new Error('not used here');
+    },
+    printPresets: async () => ({ presets: [] }),
+    savePrintPreset: async () => ({ id: 1 }),
+    deletePrintPreset: async () => ({ deleted: true }),
     ...overrides,
   };
 }

@@ -2,19 +2,22 @@
 import type { PlaceViewResponse } from '../../../common/contract/kiosk-api';
 import { localeWithLatinDigits } from '../../../common/i18n/languages';
 import { useTranslation } from '../../i18n/use-translation';
+import { dayHours, type DayHours } from '../../../common/places/day-hours';
 
 type Day = PlaceViewResponse['week'][number];
 
-const RULE_KEYS: Partial<Record<Day['rule'], string>> = {
+export const RULE_KEYS: Partial<Record<Day['rule'], string>> = {
   'temporary-hours': 'week.temporaryHours',
   'temporary-closure': 'week.temporaryClosure',
   holiday: 'week.holiday',
   unknown: 'week.unknown',
 };
 
-function clock(minute: number): string {
-  const wrapped = minute % 1440;
-  return `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`;
+/** "Fermé", "24 h sur 24" or the day's slots, in the catalogue's words. */
+export function hoursText(t: (key: string) => string, hours: DayHours): string {
+  if (hours.kind === 'closed') return t('week.closed');
+  if (hours.kind === 'all-day') return t('week.allDay');
+  return hours.text;
 }
 
 export function WeekHours({ week }: { week: Day[] }) {
@@ -25,13 +28,7 @@ export function WeekHours({ week }: { week: Day[] }) {
       <caption class="visually-hidden">{t('week.title')}</caption>
       <tbody>
         {week.map((day, index) => {
-          const allDay = day.slots.length === 1 && day.slots[0]?.start === 0 && day.slots[0]?.end >= 1440;
-          const hours =
-            day.rule === 'temporary-closure' || day.slots.length === 0
-              ? t('week.closed')
-              : allDay
-                ? t('week.allDay')
-                : day.slots.map((slot) => `${clock(slot.start)}–${clock(slot.end)}`).join(', ');
+          const hours = hoursText(t, dayHours(day));
           const rule = RULE_KEYS[day.rule];
           return (
             <tr key={day.day} class={`week__day week__day--${day.rule}${index === 0 ? ' week__day--today' : ''}`} data-rule={day.rule}>

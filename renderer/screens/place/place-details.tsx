@@ -21,7 +21,7 @@ function InFrench({ text }: { text: LocalText }) {
   );
 }
 
-function Audience({ audience }: { audience: Place['audience'] }) {
+export function Audience({ audience }: { audience: Place['audience'] }) {
   const { t } = useTranslation();
   const words = audienceWords(audience);
   return (

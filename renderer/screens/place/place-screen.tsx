@@ -8,7 +8,7 @@ import type { ItineraryResponse, PlaceViewResponse } from '../../../common/contr
 import type { LanguageCode } from '../../../common/i18n/languages';
 import { formatDay } from '../../../common/places/state-words';
 import { walkingDirectionsUrl } from '../../../common/geo/directions-url';
-import { Dialog } from '../../components/dialog/dialog';
+import { PrintDialog } from '../../components/print-dialog/print-dialog';
 import { QrCode } from '../../components/qr-code/qr-code';
 import { ReportDialog } from '../../components/report-dialog/report-dialog';
 import { ResultsMap } from '../../components/results-map/results-map';
@@ -151,11 +151,7 @@ export function PlaceScreen({ id }: { id: number }) {
           </button>
         </div>
       </footer>
-      {dialog === 'print' && (
-        <Dialog title={t('place.print')} onClose={() => setDialog(null)} testId="print-dialog">
-          <p>{t('place.printUnavailable')}</p>
-        </Dialog>
-      )}
+      {dialog === 'print' && <PrintDialog placeId={place.id} soliguideUrl={place.soliguideUrl} onClose={() => setDialog(null)} />}
       {dialog === 'report' && <ReportDialog placeId={place.id} soliguideUrl={place.soliguideUrl} onClose={() => setDialog(null)} />}
     </main>
   );
