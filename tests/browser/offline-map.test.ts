@@ -7,52 +7,16 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItineraryResponse } from '../../common/contract/kiosk-api';
-import { politeFetch } from '../../sync/geodata/polite-fetch';
-import { prefetchTiles } from '../../sync/geodata/prefetch-tiles';
-import { routePlaces } from '../../sync/geodata/route-places';
-import { createRouter } from '../../sync/geodata/routing-client';
-import { tilesPathFor } from '../../sync/geodata/tile-store';
 import { catalogue, openFirstPlace, openKiosk, says, startKiosk, type KioskUnderTest } from '../support/kiosk-page';
-import { startRoutingStandIn } from '../stand-in/geo/routing-stand-in';
 import { decodeTilePng } from '../stand-in/geo/tile-image';
-import { startTileStandIn } from '../stand-in/geo/tile-stand-in';
+import { fillGeodataFromStandIns } from '../support/stand-in-geodata';
 
 const CREDIT = '© Test tiles <b>not HTML</b>';
 let kiosk: KioskUnderTest;
 
 beforeAll(async () => {
   kiosk = await startKiosk();
-  const { config } = kiosk.runtime.loaded;
-  const origin = { latitude: config.location.latitude, longitude: config.location.longitude };
-  const tiles = await startTileStandIn();
-  const routing = await startRoutingStandIn({ requestsPerSecond: 1000 });
-  try {
-    const fetch = politeFetch({ userAgent: 'BorneSoliguide/0.0.0-test (kiosk browser-test)', requestsPerSecond: 1000 });
-    await prefetchTiles({
-      file: tilesPathFor(kiosk.runtime.mirrorPath),
-      urlTemplate: `${tiles.url}/tiles/{z}/{x}/{y}.png`,
-      attribution: CREDIT,
-      centre: origin,
-      rings: [
-        { minZoom: 11, maxZoom: 14, radiusKm: 6 },
-        { minZoom: 15, maxZoom: 17, radiusKm: 2 },
-      ],
-      maxBytes: 100 * 1024 * 1024,
-      refreshDays: 30,
-      fetch,
-      now: kiosk.runtime.now,
-    });
-    await routePlaces(kiosk.runtime.mirror, {
-      origin,
-      radiusKm: 5,
-      source: 'ign',
-      router: createRouter({ kind: 'ign', url: `${routing.url}/navigation`, resource: 'bdtopo-osrm' }, fetch),
-      now: kiosk.runtime.now,
-    });
-  } finally {
-    await tiles.close();
-    await routing.close();
-  }
+  await fillGeodataFromStandIns(kiosk, CREDIT);
 }, 120_000);
 afterAll(async () => kiosk?.close());
 

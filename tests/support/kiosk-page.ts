@@ -9,7 +9,9 @@ import { startHttpHost, type HttpHost } from '../../host/http-host';
 import { RENDERER_DIST } from '../../host/project-paths';
 import type { KioskRuntime } from '../../host/kiosk-runtime';
 import { launchChromium } from './browser';
-import { openDemoRuntime } from './demo-runtime';
+import { openDemoRuntime, type DemoRuntimeOptions } from './demo-runtime';
+import { chromiumPrinting } from '../../host/printing/chromium-pdf';
+import { requireChromium } from './system';
 
 export type Catalogue = Record<string, Record<string, string>>;
 
@@ -30,9 +32,11 @@ export interface KioskUnderTest {
   close: () => Promise<void>;
 }
 
-export async function startKiosk(): Promise<KioskUnderTest> {
-  const demo = openDemoRuntime();
+/** The demo kiosk on the real host; it prints (headless Chromium on its print page) when asked. */
+export async function startKiosk(options: DemoRuntimeOptions & { renderPrints?: boolean } = {}): Promise<KioskUnderTest> {
+  const demo = openDemoRuntime(options);
   const host = await startHttpHost({ port: 0, staticDir: RENDERER_DIST, dispatch: demo.runtime.dispatch, tiles: demo.runtime.tiles, logError: () => undefined });
+  if (options.renderPrints) demo.runtime.printing.useRenderer(chromiumPrinting(requireChromium(), host.url));
   const browser = await launchChromium();
   return {
     browser,
