@@ -48,7 +48,15 @@ export class ChromiumPdfRenderer implements DocumentRenderer {
     if (!this.browser) {
       const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
       if (process.getuid?.() === 0) args.push('--no-sandbox');
-      const started = chromium.launch({ executablePath: this.options.executablePath, headless: true, args });
+      // The kiosk handles its own signals (and closes this browser on the way out).
+      const started = chromium.launch({
+        executablePath: this.options.executablePath,
+        headless: true,
+        args,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
       this.browser = started;
       started.then(
         (browser) => browser.on('disconnected', () => (this.browser === started ? (this.browser = null) : undefined)),
