@@ -37,7 +37,7 @@ export interface RuntimeOptions {
   /** Default: CUPS, to the config's printer. */
   spooler?: Spooler;
   /** Tests shorten the print service's waits and read the PDFs it makes. */
-  printing?: Pick<PrintServiceOptions, 'timing' | 'onRendered'>;
+  printing?: Pick<PrintServiceOptions, 'timing' | 'onRendered' | 'onSpooled'>;
 }
 
 export interface KioskRuntime {

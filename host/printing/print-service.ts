@@ -79,6 +79,8 @@ export interface PrintServiceOptions {
   log?: (line: string) => void;
   /** Tests read the PDF Chromium made (its text) before it goes to the spooler. */
   onRendered?: (job: string, document: RenderedDocument) => void;
+  /** The bench times a print up to the moment the spooler accepted the job. */
+  onSpooled?: (job: string) => void;
 }
 
 interface JobRecord {
@@ -212,10 +214,11 @@ export class PrintService {
     const spool = { media: mediaFor(page.paper, rendered.heightMm), title: `Borne Soliguide ${page.document.kind}` };
     for (;;) {
       record.view.attempts += 1;
-      record.view.state = 'queued';
       let cupsJob: number;
       try {
         cupsJob = await spooler.submit(rendered.pdf, spool);
+        record.view.state = 'queued';
+        this.options.onSpooled?.(record.view.id);
       } catch (error) {
         const printer = await this.printerState(true);
         record.view.printer = printer.state;

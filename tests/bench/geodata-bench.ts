@@ -19,16 +19,12 @@ import { openMirror } from '../../sync/mirror-database';
 import { writeGeneratedMirror } from '../support/generated-mirror';
 import { startRoutingStandIn } from '../stand-in/geo/routing-stand-in';
 import { startTileStandIn } from '../stand-in/geo/tile-stand-in';
+import { percentiles } from './percentiles';
 
 const KIOSK = { latitude: 48.5839, longitude: 7.7455 }; // Strasbourg
 const AGENT = 'BorneSoliguide/bench (kiosk bench)';
 const NOW = new Date('2026-11-22T04:30:00Z');
 
-function percentiles(samples: number[]): { p50: number; p95: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number): number => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number).toFixed(2));
-  return { p50: at(0.5), p95: at(0.95), max: at(1) };
-}
 
 export async function geodataBench() {
   const dir = mkdtempSync(join(tmpdir(), 'bench-geodata-'));

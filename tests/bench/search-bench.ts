@@ -14,16 +14,12 @@ import { openMirror } from '../../sync/mirror-database';
 import { placeView } from '../../sync/read/place-view';
 import { boxAround, searchLeaves, searchPlaces } from '../../sync/read/search-places';
 import { writeGeneratedMirror } from '../support/generated-mirror';
+import { percentiles } from './percentiles';
 
 const KIOSK = { latitude: 48.5846, longitude: 7.7346 }; // Strasbourg
 const NOW = new Date('2026-11-24T10:30:00+01:00'); // a Tuesday morning
 const RUNS = 200;
 
-function percentiles(samples: number[]): { p50: number; p95: number; p99: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 100) / 100;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
 
 function time(run: (index: number) => unknown): number[] {
   for (let i = 0; i < 20; i++) run(i); // warm-up

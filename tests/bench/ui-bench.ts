@@ -19,6 +19,7 @@ import { startHttpHost, type HttpHost } from '../../host/http-host';
 import { openKioskRuntime, type KioskRuntime } from '../../host/kiosk-runtime';
 import { PROJECT_ROOT, RENDERER_DIST } from '../../host/project-paths';
 import { launchChromium } from '../support/browser';
+import { percentiles } from './percentiles';
 
 const NOW = new Date('2026-11-24T10:30:00+01:00'); // a Tuesday morning, as the search bench
 const VIEWPORT = { width: 1280, height: 1024 };
@@ -31,11 +32,6 @@ const IDLE_RESET_MS = 106_000;
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-function percentiles(samples: number[]): { p50: number; p95: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => round1(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { p50: at(0.5), p95: at(0.95), max: round1(sorted.at(-1) ?? 0) };
-}
 
 const median = (samples: number[]): number => percentiles(samples).p50;
 
