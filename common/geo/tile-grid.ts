@@ -30,12 +30,19 @@ export const DEFAULT_TILE_RINGS: readonly TileRing[] = [
 
 const MAX_LATITUDE = 85.0511287798;
 
-export function tileOf(point: Point, z: number): TileId {
+/** Web Mercator: a point's position at zoom z, in tiles (fractional) from the north-west corner of the world. */
+export function worldPosition(point: Point, z: number): { x: number; y: number } {
   const n = 2 ** z;
   const latitude = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, point.latitude));
   const rad = (latitude * Math.PI) / 180;
-  const x = Math.floor(((point.longitude + 180) / 360) * n);
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return { x: ((point.longitude + 180) / 360) * n, y: ((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n };
+}
+
+export function tileOf(point: Point, z: number): TileId {
+  const n = 2 ** z;
+  const position = worldPosition(point, z);
+  const x = Math.floor(position.x);
+  const y = Math.floor(position.y);
   return { z, x: Math.min(n - 1, Math.max(0, x)), y: Math.min(n - 1, Math.max(0, y)) };
 }
 

@@ -4,16 +4,17 @@
  * interaction on paper: a fixed picture, complete once its images have loaded.
  */
 import type { KioskStatus } from '../../common/contract/kiosk-api';
+import { worldPosition } from '../../common/geo/tile-grid';
 
 type LatLon = [number, number];
 
 const TILE = 256;
 const PAD = 18;
 
-function world([lat, lon]: LatLon, zoom: number): { x: number; y: number } {
-  const scale = TILE * 2 ** zoom;
-  const phi = (lat * Math.PI) / 180;
-  return { x: ((lon + 180) / 360) * scale, y: ((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * scale };
+/** Pixels from the world's north-west corner at `zoom`. */
+function world([latitude, longitude]: LatLon, zoom: number): { x: number; y: number } {
+  const position = worldPosition({ latitude, longitude }, zoom);
+  return { x: position.x * TILE, y: position.y * TILE };
 }
 
 export interface PrintMapProps {
