@@ -12,6 +12,7 @@ import { openKioskRuntime, type KioskRuntime } from '../host/kiosk-runtime';
 import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { registerKioskIpc } from './register-kiosk-ipc';
 import { readShellOptions } from './shell-options';
+import { electronPdfRenderer } from './electron-printing';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
@@ -20,21 +21,28 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webviewTag: false,
+  spellcheck: false,
+  preload: PRELOAD,
+} as const;
+
 function kioskWindow(): BrowserWindow {
   return new BrowserWindow({
     kiosk: true,
     fullscreen: true,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-      preload: PRELOAD,
-    },
+    webPreferences: WEB_PREFERENCES,
   });
+}
+
+/** Tickets and lists: the print page in a hidden window, printed to PDF, then to CUPS. */
+function printWindow(): BrowserWindow {
+  return new BrowserWindow({ show: false, width: 800, height: 1000, backgroundColor: '#ffffff', webPreferences: WEB_PREFERENCES });
 }
 
 async function start(): Promise<void> {
@@ -58,6 +66,7 @@ async function start(): Promise<void> {
   }
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, runtime.tiles));
   const unregister = registerKioskIpc(ipcMain, runtime.dispatch);
+  runtime.printing.useRenderer(electronPdfRenderer(printWindow, { origin: APP_ORIGIN }));
   let closing = false;
   app.on('will-quit', (event) => {
     if (closing) return;

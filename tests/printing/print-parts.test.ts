@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compactWeek, type WeekDay } from '../../common/places/day-hours';
 import { listOfPreset, printPageFragment, readPrintPageFragment, type PrintPage } from '../../common/print/print-document';
 import { MIN_MODULE_MM, qrPrintSize } from '../../common/print/qr-size';
-import { countPdfPages, footerTemplate } from '../../host/printing/chromium-pdf';
+import { countPdfPages, footerTemplate } from '../../host/printing/pdf-layout';
 import { jobIdOfLpOutput, lpArguments, printerStateOf } from '../../host/printing/cups-spooler';
 import { mediaFor, paperFor } from '../../host/printing/print-service';
 

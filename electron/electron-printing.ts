@@ -1,0 +1,91 @@
+/**
+ * The Electron shell's document renderer: the print page in a hidden window of the app's own
+ * origin (the preload gives it the kiosk API, as on screen), printed with printToPDF at the size
+ * the page asks for. Written against the few window methods it uses, so that tests pass a fake.
+ * (Windows' silent `webContents.print` comes with the shell issue.)
+ */
+import { printPageFragment, type PrintLayout, type PrintPage } from '../common/print/print-document';
+import { countPdfPages, footerTemplate } from '../host/printing/pdf-layout';
+import type { DocumentRenderer, RenderedDocument } from '../host/printing/print-service';
+
+const MM_PER_INCH = 25.4;
+
+/** Electron's printToPDF options (sizes in inches). */
+export interface PdfOptions {
+  pageSize: { width: number; height: number };
+  margins: { top: number; right: number; bottom: number; left: number };
+  printBackground: boolean;
+  preferCSSPageSize: boolean;
+  displayHeaderFooter: boolean;
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+export interface PrintWindowLike {
+  loadURL(url: string): Promise<void>;
+  webContents: {
+    executeJavaScript(code: string): Promise<unknown>;
+    printToPDF(options: PdfOptions): Promise<Buffer>;
+  };
+  destroy(): void;
+}
+
+export function pdfOptionsOf(layout: PrintLayout): PdfOptions {
+  const inches = (mm: number): number => mm / MM_PER_INCH;
+  return {
+    pageSize: { width: inches(layout.widthMm), height: inches(layout.heightMm) },
+    margins: {
+      top: inches(layout.marginMm.top),
+      right: inches(layout.marginMm.right),
+      bottom: inches(layout.marginMm.bottom),
+      left: inches(layout.marginMm.left),
+    },
+    printBackground: true,
+    preferCSSPageSize: false,
+    displayHeaderFooter: layout.footer !== null,
+    headerTemplate: '<span></span>',
+    footerTemplate: layout.footer ? footerTemplate(layout.footer, layout.marginMm.left) : '<span></span>',
+  };
+}
+
+const READ_PAGE = `({
+  state: document.documentElement.dataset.print ?? null,
+  error: document.documentElement.dataset.printError ?? null,
+  layout: window.kioskPrintLayout ?? null,
+})`;
+
+interface PageOutcome {
+  state: 'ready' | 'error' | null;
+  error: string | null;
+  layout: PrintLayout | null;
+}
+
+export function electronPdfRenderer(
+  openWindow: () => PrintWindowLike,
+  options: { origin: string; timeoutMs?: number; pollMs?: number },
+): DocumentRenderer {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const pollMs = options.pollMs ?? 50;
+  return {
+    async render(page: PrintPage): Promise<RenderedDocument> {
+      const window = openWindow();
+      try {
+        await window.loadURL(`${options.origin}/print.html#${printPageFragment(page)}`);
+        const deadline = Date.now() + timeoutMs;
+        let outcome = (await window.webContents.executeJavaScript(READ_PAGE)) as PageOutcome;
+        while (outcome.state === null) {
+          if (Date.now() > deadline) throw new Error(`The print page was not ready within ${timeoutMs} ms`);
+          await new Promise((resolve) => setTimeout(resolve, pollMs));
+          outcome = (await window.webContents.executeJavaScript(READ_PAGE)) as PageOutcome;
+        }
+        if (outcome.state !== 'ready' || !outcome.layout) throw new Error(`The print page failed: ${outcome.error ?? 'no layout'}`);
+        const pdf = await window.webContents.printToPDF(pdfOptionsOf(outcome.layout));
+        return { pdf, widthMm: outcome.layout.widthMm, heightMm: outcome.layout.heightMm, pages: countPdfPages(pdf) };
+      } finally {
+        // A fresh window per document: nothing of one print is left for the next.
+        window.destroy();
+      }
+    },
+    async close() {},
+  };
+}
