@@ -2,9 +2,7 @@
  * The page a kiosk shows when its configuration is unusable: for the technician standing in
  * front of it. Bilingual, because the kiosk's language settings are part of what may be broken.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from '../common/text/escape-html';
 
 export function configErrorPage(message: string): string {
   return `<!doctype html>

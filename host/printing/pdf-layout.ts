@@ -3,8 +3,8 @@
  * the print page's layout: the running footer of sheets, and the page count of the PDF.
  */
 import type { PrintLayout } from '../../common/print/print-document';
+import { escapeHtml } from '../../common/text/escape-html';
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The running foot of a sheet (Chromium fills pageNumber and totalPages). */
 export function footerTemplate(footer: NonNullable<PrintLayout['footer']>, sideMarginMm: number): string {

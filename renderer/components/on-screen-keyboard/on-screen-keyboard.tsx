@@ -2,6 +2,7 @@ import 'simple-keyboard/build/css/index.css';
 import './on-screen-keyboard.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SimpleKeyboard, type KeyboardButtonAttributes, type KeyboardButtonTheme, type KeyboardOptions } from 'simple-keyboard';
+import { escapeHtml } from '../../../common/text/escape-html';
 import {
   BACKSPACE_KEY,
   LOCK_KEY,
@@ -45,10 +46,6 @@ interface Selection {
   shift: Shift;
 }
 
-/** simple-keyboard puts `display` texts in with innerHTML: translations must be escaped. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * Icons as markup for simple-keyboard's `display` (it sets innerHTML, so no Preact component here:
@@ -145,6 +142,7 @@ export function OnScreenKeyboard({ language, value, onChange, labels }: OnScreen
       layout: { default: [...layout.default], shift: [...layout.shift] },
       layoutName: shift === 'off' ? 'default' : 'shift',
       theme: `hg-theme-default osk-theme osk-theme--${choice.script}`,
+      // simple-keyboard puts `display` texts in with innerHTML: translations are escaped.
       display: {
         [BACKSPACE_KEY]: BACKSPACE_ICON,
         [SPACE_KEY]: `<span class="osk-key-text">${escapeHtml(space)}</span>`,

@@ -6,6 +6,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Point } from '../../../common/geo/walking';
+import { escapeHtml } from '../../../common/text/escape-html';
 
 export interface MapPin extends Point {
   id: number;
@@ -32,8 +33,6 @@ export interface MapTiles {
   attribution: string[];
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 export class MapView {
   private readonly map: L.Map;
