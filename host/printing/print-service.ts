@@ -165,7 +165,7 @@ export class PrintService {
     } else {
       void this.run(record).catch((error: unknown) => {
         this.options.log?.(`print job failed: ${error instanceof Error ? error.message : String(error)}`);
-        this.finish(record, 'failed', record.view.state === 'preparing' && !this.renderer ? 'printer-unavailable' : 'failed');
+        this.finish(record, 'failed', 'failed');
       });
     }
     return { ...record.view };
