@@ -150,9 +150,16 @@ export const kioskConfigSchema = z
     updates: z
       .strictObject({
         feedUrl: httpUrl.optional().describe('generic electron-updater feed (self-hosted static files)'),
-        channel: z.enum(['stable', 'beta']).default('stable'),
+        channel: z.enum(['stable', 'beta']).default('stable').describe('release channel: beta kiosks also take beta releases'),
+        checkEveryMinutes: z.int().min(15).max(1440).default(240).describe('how often the feed is checked'),
+        idleMinutes: z
+          .int()
+          .min(1)
+          .max(120)
+          .default(10)
+          .describe('an update is installed only after the welcome screen has been untouched this long'),
       })
-      .default({ channel: 'stable' }),
+      .default({ channel: 'stable', checkEveryMinutes: 240, idleMinutes: 10 }),
     maintenanceWindow: z
       .strictObject({ start: clockTime, end: clockTime })
       .default({ start: '03:00', end: '05:00' })
@@ -162,10 +169,20 @@ export const kioskConfigSchema = z
         url: httpUrl,
         publicKey: z
           .string()
-          .regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'an Ed25519 public key, 32 bytes in base64' }),
+          .regex(/^[A-Za-z0-9+/]{43}=$/, { message: 'an Ed25519 public key, 32 bytes in base64' })
+          .describe('the fleet admin\'s Ed25519 public key (32 bytes, base64), printed by npm run sign-settings -- keygen'),
+        everyMinutes: z.int().min(5).max(1440).default(30).describe('how often the document is fetched'),
       })
       .optional()
       .describe('signed settings pushed by the fleet admin'),
+    heartbeat: z
+      .strictObject({
+        url: httpUrl.describe('admin endpoint receiving the heartbeat as a JSON POST'),
+        everyMinutes: z.int().min(1).max(1440).default(15),
+        token: tokenSource.optional().describe('bearer token for the endpoint: a file or an environment variable, never inline'),
+      })
+      .optional()
+      .describe('optional health report (kiosk id, version, data age, last sync, printer state, uptime, disk free; nothing about people); off when absent'),
     tiles: z
       .strictObject({
         urlTemplate: z
