@@ -1,11 +1,13 @@
 /**
  * The Electron kiosk shell: one full-screen window, isolated and sandboxed, loading the renderer
- * from app://kiosk/, talking to the handler table over IPC. The full lockdown (navigation,
- * permissions, shortcuts, fuses) and updates come with the shell issue.
+ * from app://kiosk/, talking to the handler table over IPC. Every web contents and the session
+ * are locked down (lockdown.ts: navigation, windows, downloads, permissions, shortcuts, network);
+ * the fuses are flipped at packaging (electron-builder.yml). `kiosk: true` is not a lockdown by
+ * itself: the OS layer (deploy/) keeps people from the desktop.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { KioskConfigError } from '../kiosk-config/load-config';
 import { configErrorPage } from '../host/config-error-page';
 import { openKioskRuntime, type KioskRuntime } from '../host/kiosk-runtime';
@@ -13,9 +15,23 @@ import { APP_ORIGIN, APP_SCHEME, createAppProtocolHandler } from './app-protocol
 import { registerKioskIpc } from './register-kiosk-ipc';
 import { readShellOptions } from './shell-options';
 import { electronPdfRenderer } from './electron-printing';
+import { lockDownContents, lockDownSession } from './lockdown';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+
+const log = (line: string): void => console.log(`[kiosk] ${line}`);
+
+// One kiosk process: a second start (a double-click, a confused service) just leaves.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+// Every renderer sandboxed, whatever a window asks for.
+app.enableSandbox();
+// No menu bar, and none of the accelerators (reload, devtools, zoom) its default menu carries.
+Menu.setApplicationMenu(null);
+// Touch screens: no pinch zoom at the compositor level either.
+app.commandLine.appendSwitch('disable-pinch');
+// Every web contents, the kiosk window, the print window and anything else that could appear.
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents, { appOrigin: APP_ORIGIN, log }));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -27,6 +43,11 @@ const WEB_PREFERENCES = {
   nodeIntegration: false,
   webviewTag: false,
   spellcheck: false,
+  // No file dropped on the window replaces the kiosk (the renderer's guard refuses drops too).
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  // Devtools only in a development run; a packaged kiosk has none.
+  devTools: !app.isPackaged,
   preload: PRELOAD,
 } as const;
 
@@ -47,6 +68,7 @@ function printWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  lockDownSession(session.defaultSession, { appScheme: APP_SCHEME, log });
   const options = readShellOptions(process.argv);
   let runtime: KioskRuntime;
   try {

@@ -16,6 +16,8 @@ export const DEMO_CONFIG_FILE = fileURLToPath(new URL('./examples/demo.jsonc', i
 export interface KioskSecrets {
   /** The Soliguide API token; null in demo mode. Never sent to the renderer or written to logs. */
   soliguideToken: string | null;
+  /** The heartbeat endpoint's bearer token; null when the heartbeat is off or sends none. Same care. */
+  heartbeatToken: string | null;
 }
 
 export interface LoadedConfig {
@@ -62,17 +64,18 @@ function parseText(file: string, text: string): unknown {
   return value;
 }
 
-function readToken(file: string, config: KioskConfig, env: NodeJS.ProcessEnv): string | null {
-  if (config.demo || !config.soliguide) return null;
-  const source = config.soliguide.token;
+type TokenSource = NonNullable<KioskConfig['soliguide']>['token'];
+
+/** Reads a token from where `source` says; `field` names the config entry, `what` the token, in messages. */
+function readToken(file: string, source: TokenSource, field: string, what: string, env: NodeJS.ProcessEnv): string {
   if ('env' in source) {
     const token = env[source.env]?.trim();
     if (!token) {
       throw new KioskConfigError(file, [
         {
-          field: 'soliguide.token.env',
+          field: `${field}.env`,
           kind: 'token',
-          expected: `the environment variable ${source.env} is not set or empty; set it to the API token Solinum gave you, or use { "file": "<path>" }`,
+          expected: `the environment variable ${source.env} is not set or empty; set it to ${what}, or use { "file": "<path>" }`,
         },
       ]);
     }
@@ -82,9 +85,9 @@ function readToken(file: string, config: KioskConfig, env: NodeJS.ProcessEnv): s
   if (!existsSync(tokenFile)) {
     throw new KioskConfigError(file, [
       {
-        field: 'soliguide.token.file',
+        field: `${field}.file`,
         kind: 'token',
-        expected: `the token file ${tokenFile} does not exist; write the API token Solinum gave you into it (one line, readable only by the kiosk's user: chmod 600), or point soliguide.token.file at the right file`,
+        expected: `the token file ${tokenFile} does not exist; write ${what} into it (one line, readable only by the kiosk's user: chmod 600), or point ${field}.file at the right file`,
       },
     ]);
   }
@@ -92,9 +95,9 @@ function readToken(file: string, config: KioskConfig, env: NodeJS.ProcessEnv): s
   if (!token) {
     throw new KioskConfigError(file, [
       {
-        field: 'soliguide.token.file',
+        field: `${field}.file`,
         kind: 'token',
-        expected: `the token file ${tokenFile} is empty; write the API token Solinum gave you into it`,
+        expected: `the token file ${tokenFile} is empty; write ${what} into it`,
       },
     ]);
   }
@@ -110,7 +113,14 @@ export function validateConfig(file: string, raw: unknown, env: NodeJS.ProcessEn
   }
   const config = parsed.data;
   const mirrorPath = isAbsolute(config.mirror.path) ? config.mirror.path : resolve(dirname(file), config.mirror.path);
-  return { file, config, mirrorPath, secrets: { soliguideToken: readToken(file, config, env) } };
+  const soliguideToken =
+    config.demo || !config.soliguide
+      ? null
+      : readToken(file, config.soliguide.token, 'soliguide.token', 'the API token Solinum gave you', env);
+  const heartbeatToken = config.heartbeat?.token
+    ? readToken(file, config.heartbeat.token, 'heartbeat.token', "the heartbeat endpoint's bearer token", env)
+    : null;
+  return { file, config, mirrorPath, secrets: { soliguideToken, heartbeatToken } };
 }
 
 export function loadKioskConfig(file: string = DEMO_CONFIG_FILE, env: NodeJS.ProcessEnv = process.env): LoadedConfig {

@@ -9,19 +9,10 @@ import '@fontsource/noto-sans-arabic/700.css';
 import '@fontsource/noto-sans-ethiopic/400.css';
 import '@fontsource/noto-sans-ethiopic/700.css';
 import './styles/kiosk.css';
+import { installShellGuard } from './shell/shell-guard';
 
-// A shared touch screen: no context menu (long press), no pinch or double-tap zoom, no dragging
-// images or text out of the page. Keyboard and switch users are not affected.
-document.addEventListener('contextmenu', (event) => event.preventDefault());
-document.addEventListener('dragstart', (event) => event.preventDefault());
-document.addEventListener('gesturestart', (event) => event.preventDefault());
-document.addEventListener(
-  'touchmove',
-  (event) => {
-    if (event.touches.length > 1 && !(event.target as Element | null)?.closest?.('.map')) event.preventDefault();
-  },
-  { passive: false },
-);
+// Links, windows, downloads, dropped files, browser shortcuts, zoom, context menu: refused.
+installShellGuard();
 
 const root = document.getElementById('app');
 if (root) {
