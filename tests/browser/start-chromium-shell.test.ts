@@ -3,54 +3,11 @@
  * in kiosk mode under a virtual display; we attach to that Chromium and look at its window.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { requireChromium, requireXvfbRun } from '../support/system';
-import { startUntil, stop, TSX } from '../support/processes';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function attach(debugPort: number) {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`).catch(() => undefined);
-    if (browser) return browser;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('could not attach to the kiosk Chromium');
-}
-
-/** `npm start -- --shell=chromium <args>` under Xvfb, attached to its Chromium over CDP. */
-async function startKiosk(args: string[]) {
-  requireChromium();
-  const xvfbRun = requireXvfbRun();
-  const debugPort = await freePort();
-  const launcher = await startUntil(
-    xvfbRun,
-    ['-a', '-s', '-screen 0 1280x1024x24', TSX, 'host/start-cli.ts', '--shell=chromium', ...args],
-    /opening Chromium in kiosk mode/,
-    { ...process.env, BORNE_CHROMIUM_FLAGS: `--remote-debugging-port=${debugPort}` },
-  );
-  try {
-    const browser = await attach(debugPort);
-    const page = browser.contexts()[0]?.pages()[0];
-    if (!page) throw new Error('the kiosk Chromium has no window');
-    return { launcher, browser, page };
-  } catch (error) {
-    stop(launcher.child, 'SIGKILL');
-    throw error;
-  }
-}
+import { startChromiumShell as startKiosk } from '../support/chromium-shell';
+import { stop } from '../support/processes';
 
 describe('npm start with the Chromium shell', () => {
   it('opens the welcome screen full-screen in Chromium kiosk mode, and stops cleanly', async () => {
