@@ -16,6 +16,7 @@ import { registerKioskIpc } from './register-kiosk-ipc';
 import { readShellOptions } from './shell-options';
 import { electronPdfRenderer } from './electron-printing';
 import { lockDownContents, lockDownSession } from './lockdown';
+import { ElectronSilentSpooler } from './electron-silent-spooler';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
@@ -66,6 +67,9 @@ function printWindow(): BrowserWindow {
   return new BrowserWindow({ show: false, width: 800, height: 1000, backgroundColor: '#ffffff', webPreferences: WEB_PREFERENCES });
 }
 
+/** The kiosk's window once open (Windows lists its printers through it). */
+let kiosk: BrowserWindow | null = null;
+
 async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession, { appScheme: APP_SCHEME, log });
@@ -77,6 +81,17 @@ async function start(): Promise<void> {
       now: options.now ? new Date(options.now) : undefined,
       version: app.getVersion(),
       demoMirrorPath: join(app.getPath('userData'), 'demo-mirror.sqlite'),
+      // No CUPS on Windows: Chromium's silent print to the Windows spooler.
+      spooler:
+        process.platform === 'win32'
+          ? (printer) =>
+              new ElectronSilentSpooler({
+                origin: APP_ORIGIN,
+                printer,
+                openWindow: printWindow,
+                listPrinters: () => (kiosk && !kiosk.isDestroyed() ? kiosk.webContents.getPrintersAsync() : Promise.resolve([])),
+              })
+          : undefined,
     });
   } catch (error) {
     if (!(error instanceof KioskConfigError)) throw error;
@@ -100,6 +115,7 @@ async function start(): Promise<void> {
   });
   app.on('window-all-closed', () => app.quit());
   const window = kioskWindow();
+  kiosk = window;
   // A shared touch screen: no pinch zoom (the UI has its own text-size control).
   window.webContents.on('did-finish-load', () => void window.webContents.setVisualZoomLevelLimits(1, 1));
   await window.loadURL(`${APP_ORIGIN}/index.html`);

@@ -170,6 +170,9 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
       if (!deletePrintPreset(mirror, id)) throw new KioskCallError({ code: 'not-found', message: `No print preset ${id}` });
       return { deleted: true as const };
     },
+    async printers() {
+      return context.printing.printers();
+    },
     async speak({ language, text }) {
       const speaker = await context.speaker();
       if (!speaker || !speaker.speaks(language)) {

@@ -34,8 +34,8 @@ export interface RuntimeOptions {
   scheduleSync?: boolean;
   /** Offline text-to-speech for read-aloud; default: espeak-ng from the PATH, if installed. */
   speaker?: SpeakerSource;
-  /** Default: CUPS, to the config's printer. */
-  spooler?: Spooler;
+  /** Default: CUPS, to the config's printer. A function is given the config's printer name (Electron on Windows). */
+  spooler?: Spooler | ((printer: string | null) => Spooler);
   /** Tests shorten the print service's waits and read the PDFs it makes. */
   printing?: Pick<PrintServiceOptions, 'timing' | 'onRendered' | 'onSpooled'>;
 }
@@ -74,7 +74,10 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   const tiles = openTileReader(tilesPathFor(mirrorPath));
   const logError = options.logError ?? defaultLogError;
   const printing = new PrintService({
-    spooler: options.spooler ?? new CupsSpooler({ printer: config.printer.name ?? null }),
+    spooler:
+      typeof options.spooler === 'function'
+        ? options.spooler(config.printer.name ?? null)
+        : (options.spooler ?? new CupsSpooler({ printer: config.printer.name ?? null })),
     settings: {
       paper: config.printer.paper,
       dpi: config.printer.dpi,

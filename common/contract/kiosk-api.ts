@@ -370,6 +370,13 @@ export const printPresetsResponseSchema = z.strictObject({
   presets: z.array(z.strictObject({ id: z.int().positive(), ...printPresetSchema.shape })),
 });
 
+/** The printers the system knows, for the staff screen: is the kiosk's own there, and is it the default? */
+export const printersResponseSchema = z.strictObject({
+  printers: z.array(z.strictObject({ name: z.string(), label: z.string(), isDefault: z.boolean() })),
+  /** The queue the kiosk prints to (the config's, else the system default); null when there is none. */
+  kioskPrinter: z.string().nullable(),
+});
+
 export const kioskContract = {
   status: { request: noArguments, response: kioskStatusSchema },
   categories: { request: noArguments, response: categoriesResponseSchema },
@@ -387,6 +394,7 @@ export const kioskContract = {
   printPresets: { request: noArguments, response: printPresetsResponseSchema },
   savePrintPreset: { request: printPresetSchema, response: z.strictObject({ id: z.int().positive() }) },
   deletePrintPreset: { request: z.strictObject({ id: z.int().positive() }), response: z.strictObject({ deleted: z.literal(true) }) },
+  printers: { request: noArguments, response: printersResponseSchema },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Compile-time check that the schema table names exactly the methods of methods.ts.

@@ -3,7 +3,7 @@
  * the renderer can list the methods without bundling the validation library; `kiosk-api.ts`
  * checks at compile time that both lists agree.
  */
-export const KIOSK_METHODS = ['status', 'categories', 'towns', 'search', 'place', 'report', 'speak', 'itinerary', 'print', 'printJob', 'printPresets', 'savePrintPreset', 'deletePrintPreset'] as const;
+export const KIOSK_METHODS = ['status', 'categories', 'towns', 'search', 'place', 'report', 'speak', 'itinerary', 'print', 'printJob', 'printPresets', 'savePrintPreset', 'deletePrintPreset', 'printers'] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];
 

@@ -1,6 +1,6 @@
 /**
  * A few IPP operations against the local CUPS scheduler (RFC 8011, plus CUPS's own
- * CUPS-Get-Default): the printer's state and reasons, a job's state, cancelling and purging a
+ * CUPS-Get-Default and CUPS-Get-Printers): the printers, a printer's state and reasons, a job's state, cancelling and purging a
  * job. Encoding is ipp-encoder's; the transport is plain HTTP to the scheduler's local socket (or
  * `CUPS_SERVER`, as for `lp`). Locale-proof, unlike parsing `lpstat`.
  */
@@ -12,6 +12,7 @@ import ipp, { type IppAttribute, type IppResponse } from 'ipp-encoder';
 const C = ipp.CONSTANTS as Record<string, number>;
 const OPERATION = C.OPERATION_ATTRIBUTES_TAG as number;
 const CUPS_GET_DEFAULT = 0x4001;
+const CUPS_GET_PRINTERS = 0x4002;
 const NOT_FOUND = 0x0406;
 
 /** Where the scheduler listens: `CUPS_SERVER` (host[:port] or a socket path), else its socket, else localhost:631. */
@@ -40,7 +41,10 @@ export type IppValues = Map<string, unknown[]>;
 
 export interface IppAnswer {
   status: number;
+  /** The first value of each attribute name over all groups (one-object answers). */
   attributes: IppValues;
+  /** Each object group on its own (CUPS-Get-Printers answers one per printer). */
+  objects: IppValues[];
 }
 
 let requestIds = 0;
@@ -87,11 +91,13 @@ export class CupsIpp {
             try {
               const decoded: IppResponse = ipp.response.decode(Buffer.concat(chunks));
               const values: IppValues = new Map();
+              const objects: IppValues[] = [];
               for (const group of decoded.groups) {
                 if (group.tag === OPERATION) continue;
+                objects.push(new Map(group.attributes.map((attribute) => [attribute.name, attribute.value])));
                 for (const attribute of group.attributes) if (!values.has(attribute.name)) values.set(attribute.name, attribute.value);
               }
-              resolve({ status: decoded.statusCode, attributes: values });
+              resolve({ status: decoded.statusCode, attributes: values, objects });
             } catch (error) {
               reject(new CupsUnreachableError(`CUPS sent an IPP answer that cannot be read: ${String(error)}`));
             }
@@ -127,6 +133,17 @@ export class CupsIpp {
     const answer = await this.send('/', CUPS_GET_DEFAULT, [CupsIpp.requested(['printer-name'])]);
     if (answer.status === NOT_FOUND) return null;
     return (answer.attributes.get('printer-name')?.[0] as string | undefined) ?? null;
+  }
+
+  /** Every queue CUPS has: name and description (printer-info). */
+  async printers(): Promise<{ name: string; info: string | null }[]> {
+    const answer = await this.send('/', CUPS_GET_PRINTERS, [CupsIpp.requested(['printer-name', 'printer-info'])]);
+    if (answer.status === NOT_FOUND) return [];
+    return answer.objects.flatMap((printer) => {
+      const name = printer.get('printer-name')?.[0];
+      const info = printer.get('printer-info')?.[0];
+      return typeof name === 'string' ? [{ name, info: typeof info === 'string' && info !== '' ? info : null }] : [];
+    });
   }
 
   /** null when CUPS has no such printer. */

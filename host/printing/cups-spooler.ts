@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { CupsIpp, CupsUnreachableError } from './cups-ipp';
-import { IPP_JOB_STATES, type JobState, type PrinterState, type Spooler, type SpoolOptions } from './spooler';
+import { IPP_JOB_STATES, type JobState, type PrinterEntry, type PrinterState, type Spooler, type SpoolOptions } from './spooler';
 
 /** What a CUPS printer's state and reasons mean for the person in front of the kiosk. */
 export function printerStateOf(name: string, values: Map<string, unknown[]> | null): PrinterState {
@@ -34,7 +34,7 @@ export function jobIdOfLpOutput(output: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function lpArguments(printer: string, options: SpoolOptions): string[] {
+export function lpArguments(printer: string, options: Pick<SpoolOptions, 'media' | 'title'>): string[] {
   return [
     '-d',
     printer,
@@ -111,6 +111,11 @@ export class CupsSpooler implements Spooler {
   async job(id: number): Promise<JobState> {
     const state = await this.ipp.jobState(id);
     return state === null ? 'gone' : (IPP_JOB_STATES[state] ?? 'gone');
+  }
+
+  async printers(): Promise<PrinterEntry[]> {
+    const [printers, byDefault] = await Promise.all([this.ipp.printers(), this.ipp.defaultPrinter()]);
+    return printers.map(({ name, info }) => ({ name, label: info ?? name, isDefault: name === byDefault }));
   }
 
   async cancel(id: number, purge: boolean): Promise<void> {

@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PAPER_SIZES, type Paper, type PrintDocument, type PrintPage } from '../../common/print/print-document';
-import type { JobState, PrinterState, Spooler } from './spooler';
+import type { JobState, PrinterEntry, PrinterState, Spooler } from './spooler';
 
 export interface RenderedDocument {
   pdf: Buffer;
@@ -135,6 +135,18 @@ export class PrintService {
     return this.options.settings;
   }
 
+  /** The system's printers and the kiosk's own, for staff; an unreachable spooler has none. */
+  async printers(): Promise<{ printers: PrinterEntry[]; kioskPrinter: string | null }> {
+    const [printers, state] = await Promise.all([
+      this.options.spooler.printers().catch((error: unknown) => {
+        this.options.log?.(`print: the printers could not be listed (${error instanceof Error ? error.message : String(error)})`);
+        return [];
+      }),
+      this.printerState(),
+    ]);
+    return { printers, kioskPrinter: state.name };
+  }
+
   async printerState(fresh = false): Promise<PrinterState> {
     const cached = this.cachedState;
     if (!fresh && cached && this.now() - cached.at < this.timing.stateCacheMs) return cached.state;
@@ -211,7 +223,7 @@ export class PrintService {
     const page = record.page as PrintPage;
     const rendered = await this.renderer.render(page);
     this.options.onRendered?.(record.view.id, rendered);
-    const spool = { media: mediaFor(page.paper, rendered.heightMm), title: `Borne Soliguide ${page.document.kind}` };
+    const spool = { media: mediaFor(page.paper, rendered.heightMm), title: `Borne Soliguide ${page.document.kind}`, page };
     for (;;) {
       record.view.attempts += 1;
       let cupsJob: number;

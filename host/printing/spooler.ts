@@ -1,5 +1,6 @@
 /** What the print service needs from a spooler: CUPS on Linux (cups-spooler.ts); a fake in unit tests. */
 import type { PRINTER_STATES } from '../../common/contract/kiosk-api';
+import type { PrintPage } from '../../common/print/print-document';
 
 /** The printer as the kiosk reports it: to the person (ready or not), to staff and the heartbeat. */
 export interface PrinterState {
@@ -30,6 +31,16 @@ export interface SpoolOptions {
   media: string;
   /** Job name; never anything about the person or the place (CUPS keeps job names in its logs). */
   title: string;
+  /** The document itself, for spoolers that print the page rather than its PDF (Electron on Windows). */
+  page: PrintPage;
+}
+
+/** A printer the system knows, for the staff screen. */
+export interface PrinterEntry {
+  name: string;
+  /** The name people see (Windows' display name, CUPS's printer-info). */
+  label: string;
+  isDefault: boolean;
 }
 
 export interface Spooler {
@@ -38,4 +49,6 @@ export interface Spooler {
   submit(pdf: Buffer, options: SpoolOptions): Promise<number>;
   job(id: number): Promise<JobState>;
   cancel(id: number, purge: boolean): Promise<void>;
+  /** Every printer the system knows (the staff screen lets staff check the kiosk's is there). */
+  printers(): Promise<PrinterEntry[]>;
 }

@@ -23,6 +23,7 @@ const status: KioskStatus = {
 
 function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
   return {
+    printers: async () => ({ printers: [], kioskPrinter: null }),
     status: async () => status,
     categories: async () => ({ roots: [] }),
     towns: async () => ({ towns: [] }),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskResponse, KioskStatus, PlaceViewResponse, PrintJobResponse } from '../../common/contract/kiosk-api';
 import type { RenderedDocument } from '../../host/printing/print-service';
@@ -82,6 +83,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await kiosk?.close();
   removePrinter(QUEUE);
+});
+
+describe('the printers, for staff', () => {
+  it('lists the queues CUPS has, with their descriptions, the default marked, and the kiosk\'s own', async () => {
+    spawnSync('lpadmin', ['-p', QUEUE, '-D', 'Ticket du hall']);
+    spawnSync('lpadmin', ['-d', QUEUE]);
+    const answer = await call<{ printers: { name: string; label: string; isDefault: boolean }[]; kioskPrinter: string | null }>('printers', {});
+    expect(answer.kioskPrinter).toBe(QUEUE);
+    expect(answer.printers).toContainEqual({ name: QUEUE, label: 'Ticket du hall', isDefault: true });
+    expect(answer.printers.filter((printer) => printer.isDefault)).toHaveLength(1);
+  });
 });
 
 describe('a ticket printed from the place screen', () => {

@@ -24,7 +24,7 @@ class ScriptedSpooler implements Spooler {
     /** Each accepted submission's job states, one per poll; the last one repeats. */
     private readonly jobs: JobState[][],
     /** Printer states read one after the other, before `printerNow` takes over. */
-    private readonly printers: PrinterState[] = [],
+    private readonly printerScript: PrinterState[] = [],
     /** Submissions (1 = the first call) that `lp` refuses. */
     private readonly refused: number[] = [],
   ) {
@@ -32,9 +32,13 @@ class ScriptedSpooler implements Spooler {
   }
 
   async printer(): Promise<PrinterState> {
-    const state = this.printers[this.printerReads] ?? this.printerNow;
+    const state = this.printerScript[this.printerReads] ?? this.printerNow;
     this.printerReads += 1;
     return state;
+  }
+
+  async printers() {
+    return [{ name: 'Q', label: 'Ticket printer', isDefault: true }];
   }
 
   async submit(): Promise<number> {
