@@ -79,6 +79,7 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
           helpUrl: config.screen.helpUrl,
           idleTimeoutSeconds: config.idleTimeoutSeconds,
           idleCountdownSeconds: config.idleCountdownSeconds,
+          hideCursor: config.screen.hideCursor,
         },
         map: context.tiles.info(),
         printer: {

@@ -123,8 +123,9 @@ export const kioskConfigSchema = z
           .optional()
           .describe('where the agency\'s desk is, per language code, e.g. { "fr": "guichet 1, rez-de-chaussée" }'),
         helpUrl: httpUrl.default('https://soliguide.fr/fr/contact').describe('Soliguide\'s online help, shown as a QR code'),
+        hideCursor: z.boolean().default(false).describe('hide the mouse pointer (touch screens); keep it for a mouse or a trackball'),
       })
-      .default({ helpUrl: 'https://soliguide.fr/fr/contact' }),
+      .default({ helpUrl: 'https://soliguide.fr/fr/contact', hideCursor: false }),
     printer: z
       .strictObject({
         name: z.string().min(1).optional().describe('CUPS queue name; the system default when absent'),

@@ -70,6 +70,8 @@ export const kioskStatusSchema = z.strictObject({
     idleTimeoutSeconds: z.int().min(20).max(900),
     /** Seconds the "are you still there?" countdown lasts once the idle time has passed. */
     idleCountdownSeconds: z.int().min(5).max(60),
+    /** No mouse pointer on a touch screen. */
+    hideCursor: z.boolean(),
   }),
   /** The offline map: tiles served by the kiosk at `/tiles/{z}/{x}/{y}` (none before the first sync). */
   map: z.strictObject({

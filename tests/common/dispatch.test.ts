@@ -15,6 +15,7 @@ const status: KioskStatus = {
     helpUrl: 'https://soliguide.fr/fr/contact',
     idleTimeoutSeconds: 90,
     idleCountdownSeconds: 15,
+    hideCursor: false,
   },
   map: { tiles: null, attribution: [] },
   printer: { name: 'KioskPDF', state: 'idle', reasons: [], ready: true, paper: 'ticket-80mm', ticketsPerSession: 5 },
