@@ -21,6 +21,9 @@ export const CONTENT_SECURITY_POLICY = [
   // Read-aloud plays the WAV the host synthesised, handed over as a blob: URL.
   "media-src 'self' blob:",
   "object-src 'none'",
+  // No frames and no workers: the app has neither, so none can be slipped in.
+  "frame-src 'none'",
+  "worker-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -98,6 +98,40 @@ describe('escaping the Chromium shell', () => {
     await expectStillTheKiosk(page, watch);
   });
 
+  it('the Content-Security-Policy refuses remote scripts, inline scripts and frames', async () => {
+    const outcome = await page.evaluate(async (remote) => {
+      const global = window as unknown as { escaped?: number };
+      const remoteScript = document.createElement('script');
+      remoteScript.src = `${remote}script.js`;
+      const loaded = new Promise<string>((resolve) => {
+        remoteScript.onload = () => resolve('loaded');
+        remoteScript.onerror = () => resolve('refused');
+      });
+      document.head.append(remoteScript);
+      const inline = document.createElement('script');
+      inline.textContent = 'window.escaped = 3';
+      document.head.append(inline);
+      const frame = document.createElement('iframe');
+      frame.src = remote;
+      document.body.append(frame);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      let framed = 'refused';
+      try {
+        framed = frame.contentDocument?.body?.textContent?.includes('outside') ? 'loaded' : 'refused';
+      } catch {
+        // cross-origin: it loaded something
+        framed = 'loaded';
+      }
+      frame.remove();
+      return { remote: await loaded, inline: global.escaped ?? null, framed };
+    }, outside.url);
+    expect(outcome).toEqual({ remote: 'refused', inline: null, framed: 'refused' });
+    // eval cannot be tried from here (the DevTools protocol's own evaluation is exempt): the
+    // policy's words are checked in tests/host/http-host.test.ts.
+    expect(outside.visits()).toBe(0);
+    await expectStillTheKiosk(page, watch);
+  });
+
   it('every browser shortcut is swallowed: no reload, devtools, zoom, print, new or closed window', async () => {
     await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
     const zoomBefore = await page.evaluate(() => [window.devicePixelRatio, window.visualViewport?.scale ?? 1]);

@@ -100,7 +100,19 @@ describe('the HTTP host', () => {
     const page = await fetch(`${host.url}place/42`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app">');
-    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const policy = new Map(
+      (page.headers.get('content-security-policy') ?? '').split(';').map((part) => {
+        const [name = '', ...sources] = part.trim().split(/\s+/);
+        return [name, sources.join(' ')] as const;
+      }),
+    );
+    // Only the app's own scripts: no inline, no eval, no remote origin; no plugins, frames or workers.
+    expect(policy.get('script-src')).toBe("'self'");
+    expect(policy.get('default-src')).toBe("'self'");
+    expect(policy.get('object-src')).toBe("'none'");
+    expect(policy.get('frame-src')).toBe("'none'");
+    expect(policy.get('worker-src')).toBe("'none'");
+    expect([...policy.values()].join(' ')).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
     const asset = await fetch(`${host.url}assets/app-abc123.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${host.url}missing.js`)).status).toBe(404);
