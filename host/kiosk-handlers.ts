@@ -16,6 +16,7 @@ import type { SpeakerSource } from './read-aloud/system-speaker';
 import type { TileReader } from '../sync/geodata/tile-reader';
 import { itineraryOf } from '../sync/read/walking-routes';
 import type { PrintService } from './printing/print-service';
+import type { ScreenSettings } from '../common/fleet/remote-settings';
 import { deletePrintPreset, listPrintPresets, savePrintPreset } from '../sync/print/print-presets';
 import { addDays } from '../common/opening/zoned-time';
 
@@ -34,6 +35,8 @@ export interface HandlerContext {
   tiles: TileReader;
   /** Tickets and lists, through the spooler. */
   printing: PrintService;
+  /** The screen settings in force now: the config's, or the fleet's signed remote settings. */
+  screen: () => ScreenSettings;
 }
 
 /** Lists say "open on" a day of the coming week: the week the place screens and tickets show. */
@@ -47,6 +50,7 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
       const summary = memoOnMirror(mirror, 'summary', () => mirrorSummary(mirror));
       const now = context.now();
       const run = lastRun(mirror);
+      const screen = context.screen();
       return {
         kiosk: {
           id: config.kiosk.id,
@@ -73,11 +77,11 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
         version: context.version,
         languages: { enabled: config.languages.enabled, default: config.languages.default },
         screen: {
-          featuredCategories: config.screen.featuredCategories ?? categoryTree(mirror).map((root) => root.id),
-          announcement: config.screen.announcement ?? null,
+          featuredCategories: screen.featuredCategories ?? categoryTree(mirror).map((root) => root.id),
+          announcement: screen.announcement,
           desk: config.screen.desk ?? null,
           helpUrl: config.screen.helpUrl,
-          idleTimeoutSeconds: config.idleTimeoutSeconds,
+          idleTimeoutSeconds: screen.idleTimeoutSeconds,
           idleCountdownSeconds: config.idleCountdownSeconds,
           hideCursor: config.screen.hideCursor,
         },

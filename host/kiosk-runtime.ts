@@ -19,6 +19,10 @@ import { tilesPathFor } from '../sync/geodata/tile-store';
 import { CupsSpooler } from './printing/cups-spooler';
 import { PrintService, type PrintServiceOptions } from './printing/print-service';
 import type { Spooler } from './printing/spooler';
+import { effectiveSchedules, effectiveScreenSettings, type ScheduleSettings, type ScreenSettings } from '../common/fleet/remote-settings';
+import { heartbeatReportFromStatus, type HeartbeatBody } from '../common/fleet/heartbeat';
+import { RemoteSettingsClient, remoteSettingsPathFor } from './fleet/remote-settings';
+import { Heartbeat, diskFreeBytes } from './fleet/heartbeat';
 
 export interface RuntimeOptions {
   /** Config file; the embedded demo config when absent. */
@@ -38,6 +42,8 @@ export interface RuntimeOptions {
   spooler?: Spooler | ((printer: string | null) => Spooler);
   /** Tests shorten the print service's waits and read the PDFs it makes. */
   printing?: Pick<PrintServiceOptions, 'timing' | 'onRendered' | 'onSpooled'>;
+  /** Fetch remote settings and send the heartbeat when the config asks for them. Default true. */
+  fleet?: boolean;
 }
 
 export interface KioskRuntime {
@@ -51,6 +57,13 @@ export interface KioskRuntime {
   tiles: TileReader;
   /** The shell gives it its document renderer once the print page is served. */
   printing: PrintService;
+  /** Signed settings from the fleet admin; null when the config names none. */
+  remoteSettings: RemoteSettingsClient | null;
+  heartbeat: Heartbeat | null;
+  /** The schedules in force: the config's, or the remote settings' (the updater reads the window). */
+  schedules: () => ScheduleSettings;
+  /** The Electron shell tells the heartbeat where updates stand. */
+  reportUpdates: (status: () => NonNullable<HeartbeatBody['updates']>) => void;
   /** Waits for a running sync pass to finish its write, then closes the mirror. */
   close: () => Promise<void>;
 }
@@ -87,6 +100,46 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     log: (line) => console.log(`[kiosk] ${line}`),
     ...options.printing,
   });
+  const log = (line: string): void => console.log(`[kiosk] ${line}`);
+  const fleet = options.fleet !== false;
+
+  // Remote settings: the last good signed document, then a fetch on schedule. The screen reads
+  // them per status answer (the renderer applies them between sessions); schedules on change.
+  const screenBase: ScreenSettings = {
+    featuredCategories: config.screen.featuredCategories ?? null,
+    announcement: config.screen.announcement ?? null,
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+  };
+  const scheduleBase: ScheduleSettings = { sync: { ...config.sync }, maintenanceWindow: { ...config.maintenanceWindow } };
+  let scheduler: SyncScheduler | null = null;
+  let remoteSettings: RemoteSettingsClient | null = null;
+  let schedules = scheduleBase;
+  if (fleet && config.remoteSettings) {
+    try {
+      remoteSettings = new RemoteSettingsClient({
+        url: config.remoteSettings.url,
+        publicKey: config.remoteSettings.publicKey,
+        everyMinutes: config.remoteSettings.everyMinutes,
+        kioskId: config.kiosk.id,
+        storePath: remoteSettingsPathFor(mirrorPath),
+        now,
+        log,
+        onChange: (document) => {
+          const next = effectiveSchedules(scheduleBase, document, now());
+          if (JSON.stringify(next.sync) !== JSON.stringify(schedules.sync)) {
+            scheduler?.reschedule({ kioskId: config.kiosk.id, ...next.sync });
+            log(`sync schedule now: full after ${next.sync.fullAfter}, light every ${next.sync.lightEveryMinutes} min`);
+          }
+          schedules = next;
+        },
+      });
+      remoteSettings.start();
+    } catch (error) {
+      logError('remote settings are off: the configured public key cannot be used', error);
+      remoteSettings = null;
+    }
+  }
+
   const handlers = createKioskHandlers({
     config,
     mirror,
@@ -95,28 +148,43 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     speaker: options.speaker ?? systemSpeaker(logError),
     tiles,
     printing,
+    screen: () => effectiveScreenSettings(screenBase, remoteSettings?.current() ?? null, now()),
   });
   const dispatch = createDispatcher(handlers, {
     logError,
     validateResponses: options.validateResponses ?? false,
   });
-  let scheduler: SyncScheduler | null = null;
   if (!config.demo && options.scheduleSync !== false) {
     scheduler = new SyncScheduler(
-      {
-        kioskId: config.kiosk.id,
-        fullAfter: config.sync.fullAfter,
-        lightEveryMinutes: config.sync.lightEveryMinutes,
-        randomOffsetMinutes: config.sync.randomOffsetMinutes,
-      },
+      { kioskId: config.kiosk.id, ...schedules.sync },
       {
         runPass: (kind) => syncPassInWorker(kind, loaded, fixed ?? null, options.version),
         lastFullSuccess: () => lastSuccess(mirror, 'full'),
         now,
-        log: (line) => console.log(`[kiosk] ${line}`),
+        log,
       },
     );
     scheduler.start();
+  }
+
+  // Health, nothing about people: what the status says of the data, the sync and the printer.
+  let updates: (() => NonNullable<HeartbeatBody['updates']>) | null = null;
+  let heartbeat: Heartbeat | null = null;
+  if (fleet && config.heartbeat) {
+    heartbeat = new Heartbeat({
+      url: config.heartbeat.url,
+      token: loaded.secrets.heartbeatToken,
+      everyMinutes: config.heartbeat.everyMinutes,
+      collect: async () =>
+        heartbeatReportFromStatus(await handlers.status({}), {
+          uptimeSeconds: process.uptime(),
+          diskFreeBytes: await diskFreeBytes(dirname(mirrorPath)),
+          ...(updates ? { updates: updates() } : {}),
+        }),
+      now,
+      log,
+    });
+    heartbeat.start();
   }
   return {
     loaded,
@@ -127,7 +195,14 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     scheduler,
     tiles,
     printing,
+    remoteSettings,
+    heartbeat,
+    schedules: () => schedules,
+    reportUpdates: (status) => {
+      updates = status;
+    },
     close: async () => {
+      await Promise.all([remoteSettings?.stop(), heartbeat?.stop()]);
       await scheduler?.stop();
       await printing.close();
       tiles.close();

@@ -29,19 +29,39 @@ export class SyncScheduler {
   private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly settings: ScheduleSettings,
+    private settings: ScheduleSettings,
     private readonly deps: SchedulerDeps,
   ) {}
 
   start(): void {
+    this.scheduleJobs();
+    if (needsCatchUp(this.deps.lastFullSuccess(), this.deps.now(), this.deps.catchUpBudgetHours ?? 26)) {
+      void this.trigger('full');
+    }
+  }
+
+  private scheduleJobs(): void {
     const full = fullPassTime(this.settings);
     this.jobs.push(schedule.scheduleJob({ ...full, tz: SCHEDULE_TIME_ZONE }, () => void this.trigger('full')));
     for (const time of lightRefreshTimes(this.settings)) {
       this.jobs.push(schedule.scheduleJob({ ...time, tz: SCHEDULE_TIME_ZONE }, () => void this.trigger('light')));
     }
-    if (needsCatchUp(this.deps.lastFullSuccess(), this.deps.now(), this.deps.catchUpBudgetHours ?? 26)) {
-      void this.trigger('full');
-    }
+  }
+
+  /** New times (remote settings): the jobs are replaced; a running pass goes on. */
+  reschedule(settings: ScheduleSettings): void {
+    for (const job of this.jobs) job.cancel();
+    this.jobs = [];
+    this.settings = settings;
+    this.scheduleJobs();
+  }
+
+  /** The next time each kind of pass will run (staff screen, tests). */
+  nextRuns(): Date[] {
+    return this.jobs.flatMap((job) => {
+      const next = job.nextInvocation() as Date | null;
+      return next ? [new Date(next.getTime())] : [];
+    });
   }
 
   /** Runs a pass now unless one is running; resolves to its summary, or null when skipped. */

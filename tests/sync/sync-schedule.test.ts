@@ -89,4 +89,20 @@ describe('the sync scheduler', () => {
     await vi.advanceTimersByTimeAsync(24 * 3_600_000 - 1);
     expect(runPass).toHaveBeenCalledTimes(2); // the 401 is not retried by the backoff
   });
+
+  it('takes new times without a restart: the old jobs are gone, the new ones follow the new settings', () => {
+    const runPass = vi.fn(async () => summary({}));
+    scheduler = new SyncScheduler(settings, { runPass, lastFullSuccess: () => new Date(), now: () => new Date() });
+    scheduler.start();
+    const before = scheduler.nextRuns();
+    expect(before).toHaveLength(1 + lightRefreshTimes(settings).length);
+    const changed = { ...settings, fullAfter: '05:15', lightEveryMinutes: 240 };
+    scheduler.reschedule(changed);
+    const after = scheduler.nextRuns();
+    expect(after).toHaveLength(1 + lightRefreshTimes(changed).length);
+    const paris = (date: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(date);
+    const full = fullPassTime(changed);
+    expect(paris(after[0] as Date)).toBe(`${String(full.hour).padStart(2, '0')}:${String(full.minute).padStart(2, '0')}`);
+    expect(runPass).not.toHaveBeenCalled();
+  });
 });
