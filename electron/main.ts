@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import { KioskConfigError } from '../kiosk-config/load-config';
 import { configErrorPage } from '../host/config-error-page';
 import { openKioskRuntime, type KioskRuntime } from '../host/kiosk-runtime';
@@ -17,6 +17,7 @@ import { readShellOptions } from './shell-options';
 import { electronPdfRenderer } from './electron-printing';
 import { lockDownContents, lockDownSession } from './lockdown';
 import { ElectronSilentSpooler } from './electron-silent-spooler';
+import { startFleetUpdates, type FleetUpdates } from './fleet-updater';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
@@ -70,6 +71,36 @@ function printWindow(): BrowserWindow {
 /** The kiosk's window once open (Windows lists its printers through it). */
 let kiosk: BrowserWindow | null = null;
 
+/**
+ * Fleet updates from the config's feed. On Linux only the AppImage updates itself (as the kiosk
+ * user, in place); a deb install belongs to its package manager (installing a deb needs root).
+ */
+async function startUpdates(runtime: KioskRuntime): Promise<FleetUpdates | null> {
+  const { config } = runtime.loaded;
+  if (!app.isPackaged || config.demo) return null;
+  if (process.platform === 'linux' && !process.env.APPIMAGE) {
+    log('fleet updates off: this is not the AppImage build (a deb install is updated by its package manager)');
+    return null;
+  }
+  const updates = await startFleetUpdates({
+    kioskId: config.kiosk.id,
+    updates: config.updates,
+    maintenanceWindow: () => runtime.schedules().maintenanceWindow,
+    // Longer than the session's idle reset (the remote settings may lengthen it): nobody reading is cut off.
+    idleMinutes: () => {
+      const idle = runtime.remoteSettings?.current()?.idleTimeoutSeconds ?? config.idleTimeoutSeconds;
+      return Math.max(config.updates.idleMinutes, Math.ceil((idle + config.idleCountdownSeconds) / 60) + 1);
+    },
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
+    logger: { info: log, warn: log, error: (line) => console.error(`[kiosk] ${line}`) },
+  });
+  runtime.reportUpdates(() => {
+    const { state, available } = updates.status();
+    return { state, available };
+  });
+  return updates;
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession, { appScheme: APP_SCHEME, log });
@@ -104,12 +135,14 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, runtime.tiles));
   const unregister = registerKioskIpc(ipcMain, runtime.dispatch);
   runtime.printing.useRenderer(electronPdfRenderer(printWindow, { origin: APP_ORIGIN }));
+  const updates = await startUpdates(runtime);
   let closing = false;
   app.on('will-quit', (event) => {
     if (closing) return;
     // Let a running sync finish its write before the process goes.
     event.preventDefault();
     closing = true;
+    updates?.stop();
     unregister();
     void runtime.close().finally(() => app.quit());
   });
