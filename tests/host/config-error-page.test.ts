@@ -8,4 +8,9 @@ describe('the configuration error page', () => {
     expect(page).not.toContain('<img');
     expect(page).toContain('configuration invalide');
   });
+
+  it('carries its own policy: no script, no request of any kind (it is loaded from a data: URL, outside the app protocol)', () => {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(configErrorPage('x'))?.[1];
+    expect(policy?.split(';').map((part) => part.trim())).toEqual(["default-src 'none'", "style-src 'unsafe-inline'"]);
+  });
 });
