@@ -32,8 +32,9 @@ export function installShellGuard(view: Window = window): () => void {
   };
   on(doc, 'click', onLinkActivation);
   on(doc, 'auxclick', onLinkActivation);
-  // Forms are not used by the app; a form submission would be a navigation.
-  on(doc, 'submit', refuse);
+  // A form submission would be a navigation: its default is refused, its handlers (the search
+  // field's) still run.
+  on(doc, 'submit', (event) => event.preventDefault());
 
   // Keys that belong to the browser: reload, devtools, zoom, new window, close, print…
   on(view, 'keydown', (event) => {
