@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 const cursors = (page: import('playwright-core').Page) =>
-  page.evaluate(() => [...new Set([...document.querySelectorAll('body, button, [data-category]')].map((element) => getComputedStyle(element).cursor))]);
+  page.evaluate(() => Array.from(new Set(Array.from(document.querySelectorAll('body, button, [data-category]'), (element) => getComputedStyle(element).cursor))));
 
 describe('the mouse pointer', () => {
   it('is hidden on every element when the config says so', async () => {
