@@ -15,15 +15,17 @@
  * hears of an expiry at the next scheduled fetch.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import {
   describeSettingsIssues,
   isInForce,
   MAX_SETTINGS_BYTES,
+  SETTINGS_FORMAT,
   settingsDocumentSchema,
   signedSettingsSchema,
   type SettingsDocument,
+  type SignedSettings,
 } from '../../common/fleet/remote-settings';
 
 /** Documents issued this far ahead of the kiosk's clock are refused (clocks drift; typos do not). */
@@ -52,6 +54,16 @@ export function ed25519PublicKey(publicKeyBase64: string): KeyObject {
   const raw = Buffer.from(publicKeyBase64, 'base64');
   if (raw.length !== 32) throw new Error(`an Ed25519 public key is 32 bytes; this one is ${raw.length}`);
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+}
+
+/** The other way: a key (public, or the private one it belongs to) as the config writes it, raw 32 bytes in base64. */
+export function rawPublicKeyBase64(key: KeyObject): string {
+  return Buffer.from(createPublicKey(key).export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64');
+}
+
+/** The envelope of a document: these exact characters are signed, and travel as a string. */
+export function sealSettings(documentText: string, privateKey: KeyObject): SignedSettings {
+  return { format: SETTINGS_FORMAT, document: documentText, signature: sign(null, Buffer.from(documentText, 'utf8'), privateKey).toString('base64') };
 }
 
 /** Authenticity and shape only: the signature over the document string, then the schema. */
@@ -333,7 +345,9 @@ export class RemoteSettingsClient {
     const timer = setTimeout(() => abort.abort(new FetchProblem(`no complete answer within ${timeoutMs} ms`)), timeoutMs);
     try {
       const response = await this.fetch(this.options.url, {
-        headers: { Accept: 'application/json', ...(this.etag !== null ? { 'If-None-Match': this.etag } : {}) },
+        // Node's fetch adds `Cache-Control: no-cache` to a conditional request, and some servers
+        // (Express) then never answer 304: say a cached answer is fine (as sync/soliguide does).
+        headers: { Accept: 'application/json', ...(this.etag !== null ? { 'If-None-Match': this.etag, 'Cache-Control': 'max-age=0' } : {}) },
         signal: abort.signal,
       });
       if (response.status === 304) {

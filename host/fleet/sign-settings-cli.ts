@@ -12,18 +12,12 @@
  *
  * Exit codes: 0 done, 1 the document is invalid or refused, 2 bad usage or unreadable files.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  describeSettingsIssues,
-  isInForce,
-  SETTINGS_FORMAT,
-  settingsDocumentSchema,
-  type SignedSettings,
-} from '../../common/fleet/remote-settings';
-import { ed25519PublicKey, openSignedSettings, verifySettings } from './remote-settings';
+import { describeSettingsIssues, isInForce, settingsDocumentSchema } from '../../common/fleet/remote-settings';
+import { ed25519PublicKey, openSignedSettings, rawPublicKeyBase64, sealSettings, verifySettings } from './remote-settings';
 
 const USAGE = [
   'usage: npm run sign-settings -- keygen --out <dir>',
@@ -45,11 +39,6 @@ function readText(file: string, what: string): string {
   }
 }
 
-function publicKeyBase64(key: KeyObject): string {
-  const jwk = createPublicKey(key).export({ format: 'jwk' });
-  return Buffer.from(jwk.x ?? '', 'base64url').toString('base64');
-}
-
 function keygen(out: string): void {
   mkdirSync(out, { recursive: true });
   const file = join(out, PRIVATE_KEY_FILE);
@@ -63,7 +52,7 @@ function keygen(out: string): void {
   }
   console.error(`Private key written to ${file} (readable only by you; keep it off the kiosks).`);
   console.error('Public key, for "remoteSettings": { "publicKey": … } in every kiosk config:');
-  console.log(publicKeyBase64(privateKey));
+  console.log(rawPublicKeyBase64(privateKey));
 }
 
 function signDocument(keyFile: string, documentFile: string, out: string | undefined, now: Date): void {
@@ -89,18 +78,13 @@ function signDocument(keyFile: string, documentFile: string, out: string | undef
   if (!isInForce(parsed.data, now)) throw new RefusedDocument(`${documentFile} has already expired (expiresAt ${parsed.data.expiresAt}); kiosks would refuse it`);
   // The document as compact JSON: these exact bytes are signed and travel as a string.
   const documentText = JSON.stringify(raw);
-  const envelope: SignedSettings = {
-    format: SETTINGS_FORMAT,
-    document: documentText,
-    signature: sign(null, Buffer.from(documentText, 'utf8'), key).toString('base64'),
-  };
-  const text = `${JSON.stringify(envelope, null, 2)}\n`;
+  const text = `${JSON.stringify(sealSettings(documentText, key), null, 2)}\n`;
   if (out === undefined) process.stdout.write(text);
   else writeFileSync(out, text);
   const audience = parsed.data.kiosks ? `kiosks ${parsed.data.kiosks.join(', ')}` : 'every kiosk';
   console.error(
     `Signed for ${audience}: issued ${parsed.data.issuedAt}, expires ${parsed.data.expiresAt}; ` +
-      `kiosks must trust the public key ${publicKeyBase64(key)}${out === undefined ? '' : `; written to ${out}`}`,
+      `kiosks must trust the public key ${rawPublicKeyBase64(key)}${out === undefined ? '' : `; written to ${out}`}`,
   );
 }
 

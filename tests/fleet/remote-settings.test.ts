@@ -1,4 +1,3 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,17 +11,13 @@ import {
 } from '../../common/fleet/remote-settings';
 import { RemoteSettingsClient, remoteSettingsPathFor, verifySettings, type RemoteSettingsOptions } from '../../host/fleet/remote-settings';
 import { startFleetEndpoint, type FleetEndpoint } from '../stand-in/fleet-endpoint';
+import { fleetAdmin, type FleetAdmin } from '../support/fleet-admin';
 
 const KIOSK = 'caf-67-strasbourg-01';
 const NOW = new Date('2026-11-22T12:00:00Z');
 const HOUR = 3_600_000;
 
-function newKey(): { privateKey: KeyObject; publicKey: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { privateKey, publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64') };
-}
-
-const admin = newKey();
+const admin = fleetAdmin();
 
 function documentAt(issuedAt: Date, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -36,9 +31,8 @@ function documentAt(issuedAt: Date, overrides: Record<string, unknown> = {}): Re
 }
 
 /** A signed envelope, the way the signing command makes one. */
-function sealed(document: unknown, privateKey: KeyObject = admin.privateKey): string {
-  const text = JSON.stringify(document);
-  return JSON.stringify({ format: 'borne-settings/1', document: text, signature: sign(null, Buffer.from(text), privateKey).toString('base64') });
+function sealed(document: unknown, by: FleetAdmin = admin): string {
+  return by.seal(document);
 }
 
 const verifyAt = { now: NOW, kioskId: KIOSK, lastIssuedAt: null };
@@ -66,10 +60,10 @@ describe('verifying a signed settings document', () => {
   });
 
   it('refuses a document signed with another key', () => {
-    const intruder = newKey();
-    const result = verifySettings(sealed(documentAt(NOW), intruder.privateKey), admin.publicKey, verifyAt);
+    const intruder = fleetAdmin();
+    const result = verifySettings(sealed(documentAt(NOW), intruder), admin.publicKey, verifyAt);
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/bad signature/) });
-    expect(verifySettings(sealed(documentAt(NOW), intruder.privateKey), intruder.publicKey, verifyAt).ok).toBe(true);
+    expect(verifySettings(sealed(documentAt(NOW), intruder), intruder.publicKey, verifyAt).ok).toBe(true);
   });
 
   it('refuses an expired document', () => {
@@ -235,7 +229,7 @@ describe('the remote settings client', () => {
   });
 
   it.each([
-    ['a bad signature', () => sealed(documentAt(NOW), newKey().privateKey), /bad signature/],
+    ['a bad signature', () => sealed(documentAt(NOW), fleetAdmin()), /bad signature/],
     ['an older document (rollback)', () => sealed(documentAt(new Date(NOW.getTime() - 3 * HOUR))), /replay or a rollback/],
     ['an expired document', () => sealed(documentAt(new Date(NOW.getTime() - 31 * 24 * HOUR))), /expired at/],
     ['a document for other kiosks', () => sealed(documentAt(NOW, { kiosks: ['caf-68-mulhouse-01'] })), /other kiosks/],

@@ -1,6 +1,6 @@
 /** The fleet admin's side in tests: an Ed25519 key pair and documents sealed as `npm run sign-settings` seals them. */
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { SETTINGS_FORMAT } from '../../common/fleet/remote-settings';
+import { generateKeyPairSync } from 'node:crypto';
+import { rawPublicKeyBase64, sealSettings } from '../../host/fleet/remote-settings';
 
 export interface FleetAdmin {
   /** Raw 32-byte public key, base64: what goes into the kiosk's config. */
@@ -9,13 +9,9 @@ export interface FleetAdmin {
 }
 
 export function fleetAdmin(): FleetAdmin {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const key: KeyObject = privateKey;
+  const { privateKey } = generateKeyPairSync('ed25519');
   return {
-    publicKey: Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url').toString('base64'),
-    seal: (document) => {
-      const text = JSON.stringify(document);
-      return JSON.stringify({ format: SETTINGS_FORMAT, document: text, signature: sign(null, Buffer.from(text), key).toString('base64') });
-    },
+    publicKey: rawPublicKeyBase64(privateKey),
+    seal: (document) => JSON.stringify(sealSettings(JSON.stringify(document), privateKey)),
   };
 }
