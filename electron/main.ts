@@ -88,8 +88,8 @@ async function startUpdates(runtime: KioskRuntime): Promise<FleetUpdates | null>
     maintenanceWindow: () => runtime.schedules().maintenanceWindow,
     // Longer than the session's idle reset (the remote settings may lengthen it): nobody reading is cut off.
     idleMinutes: () => {
-      const idle = runtime.remoteSettings?.current()?.idleTimeoutSeconds ?? config.idleTimeoutSeconds;
-      return Math.max(config.updates.idleMinutes, Math.ceil((idle + config.idleCountdownSeconds) / 60) + 1);
+      const session = runtime.screen().idleTimeoutSeconds + config.idleCountdownSeconds;
+      return Math.max(config.updates.idleMinutes, Math.ceil(session / 60) + 1);
     },
     idleSeconds: () => powerMonitor.getSystemIdleTime(),
     logger: { info: log, warn: log, error: (line) => console.error(`[kiosk] ${line}`) },

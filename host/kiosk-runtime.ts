@@ -62,6 +62,8 @@ export interface KioskRuntime {
   heartbeat: Heartbeat | null;
   /** The schedules in force: the config's, or the remote settings' (the updater reads the window). */
   schedules: () => ScheduleSettings;
+  /** The screen settings in force, likewise (the updater reads the idle time). */
+  screen: () => ScreenSettings;
   /** The Electron shell tells the heartbeat where updates stand. */
   reportUpdates: (status: () => NonNullable<HeartbeatBody['updates']>) => void;
   /** Waits for a running sync pass to finish its write, then closes the mirror. */
@@ -86,6 +88,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   const mirror = openMirror(mirrorPath);
   const tiles = openTileReader(tilesPathFor(mirrorPath));
   const logError = options.logError ?? defaultLogError;
+  const log = (line: string): void => console.log(`[kiosk] ${line}`);
   const printing = new PrintService({
     spooler:
       typeof options.spooler === 'function'
@@ -97,10 +100,9 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
       ticketsPerSession: config.printer.ticketsPerSession,
       jobsPerHour: config.printer.jobsPerHour,
     },
-    log: (line) => console.log(`[kiosk] ${line}`),
+    log,
     ...options.printing,
   });
-  const log = (line: string): void => console.log(`[kiosk] ${line}`);
   const fleet = options.fleet !== false;
 
   // Remote settings: the last good signed document, then a fetch on schedule. The screen reads
@@ -113,7 +115,12 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   const scheduleBase: ScheduleSettings = { sync: { ...config.sync }, maintenanceWindow: { ...config.maintenanceWindow } };
   let scheduler: SyncScheduler | null = null;
   let remoteSettings: RemoteSettingsClient | null = null;
-  let schedules = scheduleBase;
+  /** The screen settings in force (the status gives them; the updater reads the idle time). */
+  const screen = (): ScreenSettings => effectiveScreenSettings(screenBase, remoteSettings?.current() ?? null, now());
+  /** The schedules in force, read when needed: a document's expiry counts at once. */
+  const schedules = (): ScheduleSettings => effectiveSchedules(scheduleBase, remoteSettings?.current() ?? null, now());
+  /** The sync times the scheduler was given. */
+  let syncTimes = scheduleBase.sync;
   if (fleet && config.remoteSettings) {
     try {
       remoteSettings = new RemoteSettingsClient({
@@ -125,12 +132,11 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
         now,
         log,
         onChange: (document) => {
-          const next = effectiveSchedules(scheduleBase, document, now());
-          if (JSON.stringify(next.sync) !== JSON.stringify(schedules.sync)) {
-            scheduler?.reschedule({ kioskId: config.kiosk.id, ...next.sync });
-            log(`sync schedule now: full after ${next.sync.fullAfter}, light every ${next.sync.lightEveryMinutes} min`);
-          }
-          schedules = next;
+          const next = effectiveSchedules(scheduleBase, document, now()).sync;
+          if (JSON.stringify(next) === JSON.stringify(syncTimes)) return;
+          syncTimes = next;
+          scheduler?.reschedule({ kioskId: config.kiosk.id, ...next });
+          log(`sync schedule now: full after ${next.fullAfter}, light every ${next.lightEveryMinutes} min`);
         },
       });
       remoteSettings.start();
@@ -148,7 +154,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     speaker: options.speaker ?? systemSpeaker(logError),
     tiles,
     printing,
-    screen: () => effectiveScreenSettings(screenBase, remoteSettings?.current() ?? null, now()),
+    screen,
   });
   const dispatch = createDispatcher(handlers, {
     logError,
@@ -156,7 +162,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   });
   if (!config.demo && options.scheduleSync !== false) {
     scheduler = new SyncScheduler(
-      { kioskId: config.kiosk.id, ...schedules.sync },
+      { kioskId: config.kiosk.id, ...syncTimes },
       {
         runPass: (kind) => syncPassInWorker(kind, loaded, fixed ?? null, options.version),
         lastFullSuccess: () => lastSuccess(mirror, 'full'),
@@ -197,7 +203,8 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     printing,
     remoteSettings,
     heartbeat,
-    schedules: () => schedules,
+    schedules,
+    screen,
     reportUpdates: (status) => {
       updates = status;
     },
