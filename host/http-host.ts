@@ -36,6 +36,7 @@ const STATUS_OF: Record<KioskErrorCode, number> = {
   'invalid-request': 400,
   'unknown-method': 404,
   'not-found': 404,
+  'staff-only': 403,
   unavailable: 503,
   timeout: 504,
   internal: 500,

@@ -19,6 +19,7 @@ import type { PrintService } from './printing/print-service';
 import type { ScreenSettings } from '../common/fleet/remote-settings';
 import { deletePrintPreset, listPrintPresets, savePrintPreset } from '../sync/print/print-presets';
 import { addDays } from '../common/opening/zoned-time';
+import { createStaffHandlers, type StaffContext } from './staff/staff-handlers';
 
 /** Reports are dated by the kiosk's own day, in mainland France's zone (where staff read them). */
 const REPORT_ZONE = 'Europe/Paris';
@@ -37,6 +38,18 @@ export interface HandlerContext {
   printing: PrintService;
   /** The screen settings in force now: the config's, or the fleet's signed remote settings. */
   screen: () => ScreenSettings;
+  /** What staff mode and the usage counters need besides the above. */
+  staff: Omit<StaffContext, 'config' | 'mirror' | 'now' | 'version' | 'printing'>;
+}
+
+/** Information not updated on Soliguide since `months` months before `now` is said to be old. */
+export function isStale(updatedAt: string | null, now: Date, months: number): boolean {
+  if (updatedAt === null) return false;
+  const updated = Date.parse(updatedAt);
+  if (Number.isNaN(updated)) return false;
+  const limit = new Date(now.getTime());
+  limit.setUTCMonth(limit.getUTCMonth() - months);
+  return updated < limit.getTime();
 }
 
 /** Lists say "open on" a day of the coming week: the week the place screens and tickets show. */
@@ -45,6 +58,7 @@ const LIST_DAYS_AHEAD = 6;
 export function createKioskHandlers(context: HandlerContext): KioskApi {
   const { config, mirror } = context;
   return {
+    ...createStaffHandlers({ ...context.staff, config, mirror, now: context.now, version: context.version, printing: context.printing }),
     async status() {
       // count(*) over 100 000 places takes ~57 ms: counted again only when the mirror changes.
       const summary = memoOnMirror(mirror, 'summary', () => mirrorSummary(mirror));
@@ -136,7 +150,7 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
         holidaysOf: holidayCalendar,
       });
       if (!view) throw new KioskCallError({ code: 'not-found', message: `No place ${id} in the mirror` });
-      return view;
+      return { ...view, stale: isStale(view.updatedAt, context.now(), config.quality.staleAfterMonths) };
     },
     async report({ placeId, reason }) {
       if (!placeExists(mirror, placeId)) throw new KioskCallError({ code: 'not-found', message: `No place ${placeId} in the mirror` });
@@ -148,7 +162,10 @@ export function createKioskHandlers(context: HandlerContext): KioskApi {
       if (!itinerary) throw new KioskCallError({ code: 'not-found', message: `No place ${placeId} in the mirror` });
       return itinerary;
     },
-    async print({ document, session }) {
+    async print({ document, session }, call) {
+      if (document.kind !== 'ticket' && !call?.staff) {
+        throw new KioskCallError({ code: 'staff-only', message: 'Lists and test pages are printed from staff mode' });
+      }
       if (document.kind === 'ticket' && !placeExists(mirror, document.placeId)) {
         throw new KioskCallError({ code: 'not-found', message: `No place ${document.placeId} in the mirror` });
       }

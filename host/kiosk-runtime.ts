@@ -23,6 +23,15 @@ import { effectiveSchedules, effectiveScreenSettings, type ScheduleSettings, typ
 import { heartbeatReportFromStatus, type HeartbeatBody } from '../common/fleet/heartbeat';
 import { RemoteSettingsClient, remoteSettingsPathFor } from './fleet/remote-settings';
 import { Heartbeat, diskFreeBytes } from './fleet/heartbeat';
+import { StaffAuth } from './staff/staff-auth';
+import { openUsageStore, usagePathFor, type UsageStore } from '../sync/usage/usage-store';
+import { countUsage, lastDays, usageBetween } from '../sync/usage/usage-counters';
+import { notePrinterReading, prunePrinterEvents } from '../sync/usage/printer-events';
+import { DEFAULT_ESSENTIAL_CATEGORIES, qualityIndex, type QualityIndex } from '../sync/quality/quality-index';
+import { memoOnMirror } from '../sync/read/search-points';
+import { wallClock } from '../common/opening/zoned-time';
+import { remoteSettingsView } from './staff/remote-settings-view';
+import type { SyncControl } from './staff/staff-handlers';
 
 export interface RuntimeOptions {
   /** Config file; the embedded demo config when absent. */
@@ -46,6 +55,11 @@ export interface RuntimeOptions {
   fleet?: boolean;
 }
 
+/** How often the printer is read for its history when nothing else reads it. */
+const PRINTER_WATCH_MS = 30_000;
+/** Days of usage counters the heartbeat carries (today included): a day missed while offline is sent again. */
+const HEARTBEAT_USAGE_DAYS = 7;
+
 export interface KioskRuntime {
   loaded: LoadedConfig;
   mirror: MirrorDatabase;
@@ -64,8 +78,12 @@ export interface KioskRuntime {
   schedules: () => ScheduleSettings;
   /** The screen settings in force, likewise (the updater reads the idle time). */
   screen: () => ScreenSettings;
-  /** The Electron shell tells the heartbeat where updates stand. */
+  /** The Electron shell tells the heartbeat and staff where updates stand. */
   reportUpdates: (status: () => NonNullable<HeartbeatBody['updates']>) => void;
+  /** Anonymous usage counters and the printer's history (usage.sqlite beside the mirror). */
+  usage: UsageStore;
+  /** The data quality index of the mirror now (computed again when the mirror or the day changes). */
+  quality: () => QualityIndex;
   /** Waits for a running sync pass to finish its write, then closes the mirror. */
   close: () => Promise<void>;
 }
@@ -89,6 +107,8 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   const tiles = openTileReader(tilesPathFor(mirrorPath));
   const logError = options.logError ?? defaultLogError;
   const log = (line: string): void => console.log(`[kiosk] ${line}`);
+  const usage = openUsageStore(usagePathFor(mirrorPath));
+  const today = (): string => wallClock(now(), config.location.timeZone).day;
   const printing = new PrintService({
     spooler:
       typeof options.spooler === 'function'
@@ -101,8 +121,24 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
       jobsPerHour: config.printer.jobsPerHour,
     },
     log,
+    onFinished: (job) => {
+      if (job.state === 'printed' && job.kind !== 'test') countUsage(usage, today(), job.kind);
+    },
+    onPrinterState: (state) => {
+      try {
+        notePrinterReading(usage, now(), state);
+      } catch (error) {
+        logError('the printer history could not be written', error);
+      }
+    },
     ...options.printing,
   });
+  // The printer's history: read every half minute even when nobody prints or asks.
+  const printerWatch = setInterval(() => {
+    prunePrinterEvents(usage, now());
+    printing.printerState(true).catch(() => undefined);
+  }, PRINTER_WATCH_MS);
+  printerWatch.unref();
   const fleet = options.fleet !== false;
 
   // Remote settings: the last good signed document, then a fetch on schedule. The screen reads
@@ -146,6 +182,31 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     }
   }
 
+  const staffAuth = new StaffAuth({
+    pinHash: config.staff.pinHash ?? null,
+    // Staff mode ends on idle like a person's session (plus a margin for the screen's own reset).
+    idleSeconds: () => screen().idleTimeoutSeconds + config.idleCountdownSeconds + 30,
+    log,
+  });
+  const quality = (): QualityIndex =>
+    memoOnMirror(mirror, `quality:${today()}`, () =>
+      qualityIndex(mirror, {
+        now: now(),
+        origin: { latitude: config.location.latitude, longitude: config.location.longitude },
+        radiusMetres: config.quality.radiusMetres,
+        essentialCategories: config.quality.essentialCategories ?? DEFAULT_ESSENTIAL_CATEGORIES,
+      }),
+    );
+  let updates: (() => NonNullable<HeartbeatBody['updates']>) | null = null;
+  const syncControl: SyncControl = {
+    trigger: (kind) => {
+      if (!scheduler || scheduler.isRunning()) return 'running';
+      void scheduler.trigger(kind);
+      return 'started';
+    },
+    running: () => scheduler?.isRunning() ?? false,
+    nextRuns: () => scheduler?.nextRuns() ?? [],
+  };
   const handlers = createKioskHandlers({
     config,
     mirror,
@@ -155,10 +216,20 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     tiles,
     printing,
     screen,
+    staff: {
+      usage,
+      auth: staffAuth,
+      sync: !config.demo && options.scheduleSync !== false ? syncControl : null,
+      remoteSettings: () => remoteSettingsView(config.remoteSettings ?? null, remoteSettings),
+      updates: () => (updates ? updates() : null),
+      quality,
+      exportDirectory: loaded.exportDirectory,
+    },
   });
   const dispatch = createDispatcher(handlers, {
     logError,
     validateResponses: options.validateResponses ?? false,
+    authorizeStaff: (token) => staffAuth.authorize(token),
   });
   if (!config.demo && options.scheduleSync !== false) {
     scheduler = new SyncScheduler(
@@ -173,8 +244,8 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     scheduler.start();
   }
 
-  // Health, nothing about people: what the status says of the data, the sync and the printer.
-  let updates: (() => NonNullable<HeartbeatBody['updates']>) | null = null;
+  // Health, nothing about people: what the status says of the data, the sync and the printer,
+  // the quality index's scores and the usage counters (sums per day).
   let heartbeat: Heartbeat | null = null;
   if (fleet && config.heartbeat) {
     heartbeat = new Heartbeat({
@@ -186,6 +257,8 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
           uptimeSeconds: process.uptime(),
           diskFreeBytes: await diskFreeBytes(dirname(mirrorPath)),
           ...(updates ? { updates: updates() } : {}),
+          quality: quality(),
+          usage: usageBetween(usage, ...lastDays(today(), HEARTBEAT_USAGE_DAYS)),
         }),
       now,
       log,
@@ -208,11 +281,15 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     reportUpdates: (status) => {
       updates = status;
     },
+    usage,
+    quality,
     close: async () => {
+      clearInterval(printerWatch);
       await Promise.all([remoteSettings?.stop(), heartbeat?.stop()]);
       await scheduler?.stop();
       await printing.close();
       tiles.close();
+      usage.close();
       mirror.close();
     },
   };

@@ -145,9 +145,37 @@ export const kioskConfigSchema = z
           .regex(/^scrypt\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, {
             message: 'a PIN hash written scrypt$<salt>$<hash> (base64), never the PIN itself',
           })
-          .optional(),
+          .optional()
+          .describe('scrypt hash of the staff PIN, made by `npm run staff-pin -- <PIN>`; absent: no staff mode'),
+        exportDirectory: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('where staff exports (CSV) are written, e.g. a USB stick\'s mount point; relative to this file; default: exports/ beside the mirror'),
       })
       .default({}),
+    quality: z
+      .strictObject({
+        radiusMetres: z
+          .int()
+          .min(500)
+          .max(20_000)
+          .default(3_000)
+          .describe('the data quality index looks for each essential need within this distance of the kiosk'),
+        staleAfterMonths: z
+          .int()
+          .min(1)
+          .max(36)
+          .default(12)
+          .describe('a place not updated on Soliguide for this long shows "information last checked on…" prominently, on screen and ticket'),
+        essentialCategories: z
+          .array(z.string().regex(/^[a-z0-9_]+$/, { message: 'a Soliguide category id such as "shower"' }))
+          .min(1)
+          .max(60)
+          .optional()
+          .describe('needs whose absence near the kiosk is reported as a gap; default: the list in the README'),
+      })
+      .default({ radiusMetres: 3_000, staleAfterMonths: 12 }),
     updates: z
       .strictObject({
         feedUrl: httpUrl.optional().describe('generic electron-updater feed (self-hosted static files)'),

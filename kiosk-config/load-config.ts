@@ -4,7 +4,7 @@
  * so that nothing passing the config around can leak them.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { kioskConfigSchema, type KioskConfig } from './config-schema';
@@ -25,6 +25,8 @@ export interface LoadedConfig {
   config: KioskConfig;
   /** `mirror.path` resolved against the config file's folder. */
   mirrorPath: string;
+  /** `staff.exportDirectory` resolved likewise; default `exports/` beside the mirror. */
+  exportDirectory: string;
   secrets: KioskSecrets;
 }
 
@@ -120,7 +122,10 @@ export function validateConfig(file: string, raw: unknown, env: NodeJS.ProcessEn
   const heartbeatToken = config.heartbeat?.token
     ? readToken(file, config.heartbeat.token, 'heartbeat.token', "the heartbeat endpoint's bearer token", env)
     : null;
-  return { file, config, mirrorPath, secrets: { soliguideToken, heartbeatToken } };
+  const exportDirectory = config.staff.exportDirectory
+    ? resolve(dirname(file), config.staff.exportDirectory)
+    : join(dirname(mirrorPath), 'exports');
+  return { file, config, mirrorPath, exportDirectory, secrets: { soliguideToken, heartbeatToken } };
 }
 
 export function loadKioskConfig(file: string = DEMO_CONFIG_FILE, env: NodeJS.ProcessEnv = process.env): LoadedConfig {

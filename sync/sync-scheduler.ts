@@ -64,6 +64,11 @@ export class SyncScheduler {
     });
   }
 
+  /** A pass is running (started by the schedule, a retry or staff). */
+  isRunning(): boolean {
+    return this.running !== null;
+  }
+
   /** Runs a pass now unless one is running; resolves to its summary, or null when skipped. */
   async trigger(kind: 'full' | 'light'): Promise<SyncSummary | null> {
     if (this.running) {

@@ -3,9 +3,9 @@
  * serve: it checks the method name, validates the payload against the contract, runs the handler
  * and converts every failure into an error payload fit for the screen (details go to `log`).
  */
-import { kioskContract, type KioskApi } from './kiosk-api';
+import { kioskContract, type CallContext, type KioskApi } from './kiosk-api';
 import { KioskCallError, type KioskEnvelope, type KioskIssue } from './errors';
-import { isKioskMethod } from './methods';
+import { isKioskMethod, STAFF_METHODS, STAFF_TOKEN_FIELD } from './methods';
 
 export type KioskDispatch = (method: string, payload: unknown) => Promise<KioskEnvelope<unknown>>;
 
@@ -14,6 +14,17 @@ export interface DispatchOptions {
   logError: (message: string, error: unknown) => void;
   /** Also check what handlers answer (on in tests and development). */
   validateResponses?: boolean;
+  /** Whether a staff token is the one in force (and keeps it alive); absent: no call is staff. */
+  authorizeStaff?: (token: string) => boolean;
+}
+
+/** The staff token out of a payload, and the payload without it. */
+function takeStaffToken(payload: unknown): { token: string | null; rest: unknown } {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || !(STAFF_TOKEN_FIELD in payload)) {
+    return { token: null, rest: payload };
+  }
+  const { [STAFF_TOKEN_FIELD]: token, ...rest } = payload as Record<string, unknown>;
+  return { token: typeof token === 'string' && token.length <= 200 ? token : '', rest };
 }
 
 interface SchemaIssue {
@@ -30,8 +41,13 @@ export function createDispatcher(handlers: KioskApi, options: DispatchOptions): 
     if (!isKioskMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `No method named "${method}"` } };
     }
+    const { token, rest } = takeStaffToken(payload);
+    const call: CallContext = { staff: token !== null && (options.authorizeStaff?.(token) ?? false), staffToken: token };
+    if (STAFF_METHODS.includes(method) && !call.staff) {
+      return { ok: false, error: { code: 'staff-only', message: `${method} is for staff mode: unlock it with the PIN (it locks itself when left idle)` } };
+    }
     const schemas = kioskContract[method];
-    const request = schemas.request.safeParse(payload ?? {});
+    const request = schemas.request.safeParse(rest ?? {});
     if (!request.success) {
       return {
         ok: false,
@@ -44,8 +60,8 @@ export function createDispatcher(handlers: KioskApi, options: DispatchOptions): 
     }
     try {
       // The request was parsed with this method's own schema, so the handler's parameter type holds.
-      const handler = handlers[method] as (request: unknown) => Promise<unknown>;
-      const value = await handler(request.data);
+      const handler = handlers[method] as (request: unknown, call: CallContext) => Promise<unknown>;
+      const value = await handler(request.data, call);
       if (options.validateResponses) {
         const checked = schemas.response.safeParse(value);
         if (!checked.success) {

@@ -5,6 +5,7 @@ export type KioskErrorCode =
   | 'not-found' // the thing asked for is not in the mirror (a place gone since the screen showed it)
   | 'unavailable' // the kiosk cannot answer now (mirror missing, shutting down)
   | 'timeout' // no answer in time (client side)
+  | 'staff-only' // a staff call without a valid staff token (locked, lapsed after idle, or never unlocked)
   | 'internal'; // a bug or an unexpected failure; details are in the log, never on screen
 
 export interface KioskIssue {

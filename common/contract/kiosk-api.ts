@@ -9,6 +9,20 @@ import type { KioskMethod } from './methods';
 import { REPORT_REASONS } from './report-reasons';
 import { MANEUVERS } from '../geo/maneuvers';
 import { PAPERS, printDocumentSchema, printPresetSchema } from '../print/print-document';
+import { PRINTER_STATES } from './printer-states';
+import {
+  staffExportRequestSchema,
+  staffExportResponseSchema,
+  staffOverviewSchema,
+  staffReportsResponseSchema,
+  staffSyncRequestSchema,
+  staffSyncResponseSchema,
+  staffUnlockRequestSchema,
+  staffUnlockResponseSchema,
+  staffUsageRequestSchema,
+  staffUsageResponseSchema,
+  usageEventSchema,
+} from './staff-api';
 
 export const languageCodeSchema = z.enum(KIOSK_LANGUAGES);
 
@@ -19,7 +33,7 @@ export const localizedTextSchema = z
   .partialRecord(languageCodeSchema, z.string().min(1).max(500))
   .refine((texts) => texts.fr !== undefined, { message: 'a French text ("fr") is required' });
 
-export const PRINTER_STATES = ['idle', 'printing', 'out-of-paper', 'offline', 'stopped', 'not-accepting', 'missing', 'no-spooler'] as const;
+export { PRINTER_STATES };
 
 export const kioskStatusSchema = z.strictObject({
   kiosk: z.strictObject({
@@ -296,6 +310,8 @@ export const placeViewSchema = z.strictObject({
   ),
   sources: z.array(z.strictObject({ name: z.string(), isOrigin: z.boolean(), license: z.string().nullable(), url: z.string().nullable() })),
   updatedAt: z.string().nullable(),
+  /** Not updated on Soliguide for longer than the config's budget: "last checked on…" is shown prominently. */
+  stale: z.boolean(),
   soliguideUrl: z.url(),
 });
 
@@ -359,7 +375,7 @@ export const printRequestSchema = z.strictObject({
 /** A print job as the screen follows it. */
 export const printJobSchema = z.strictObject({
   id: z.uuid(),
-  kind: z.enum(['ticket', 'list']),
+  kind: z.enum(['ticket', 'list', 'test']),
   state: z.enum(['preparing', 'queued', 'printing', 'printed', 'failed']),
   /** limit: the session's tickets are used up; printer-unavailable: stopped, offline, out of paper… */
   reason: z.enum(['limit', 'printer-unavailable', 'failed']).nullable(),
@@ -397,6 +413,15 @@ export const kioskContract = {
   savePrintPreset: { request: printPresetSchema, response: z.strictObject({ id: z.int().positive() }) },
   deletePrintPreset: { request: z.strictObject({ id: z.int().positive() }), response: z.strictObject({ deleted: z.literal(true) }) },
   printers: { request: noArguments, response: printersResponseSchema },
+  usage: { request: usageEventSchema, response: z.strictObject({ counted: z.literal(true) }) },
+  staffUnlock: { request: staffUnlockRequestSchema, response: staffUnlockResponseSchema },
+  staffLock: { request: noArguments, response: z.strictObject({ locked: z.boolean() }) },
+  staffOverview: { request: noArguments, response: staffOverviewSchema },
+  staffSync: { request: staffSyncRequestSchema, response: staffSyncResponseSchema },
+  staffReports: { request: noArguments, response: staffReportsResponseSchema },
+  staffExport: { request: staffExportRequestSchema, response: staffExportResponseSchema },
+  staffUsage: { request: staffUsageRequestSchema, response: staffUsageResponseSchema },
+  staffTestPrint: { request: noArguments, response: printJobSchema },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 // Compile-time check that the schema table names exactly the methods of methods.ts.
@@ -413,5 +438,12 @@ export type PlaceViewResponse = KioskResponse<'place'>;
 export type ItineraryResponse = KioskResponse<'itinerary'>;
 export type PrintJobResponse = KioskResponse<'printJob'>;
 
-/** What the UI sees: one async function per method. The handler table has the same shape. */
-export type KioskApi = { [M in KioskMethod]: (request: KioskRequest<M>) => Promise<KioskResponse<M>> };
+/** What the dispatcher knows of a call besides its request: whether it carries a valid staff token. */
+export interface CallContext {
+  staff: boolean;
+  /** The token the call carried (valid or not); staffLock ends the staff session it names. */
+  staffToken: string | null;
+}
+
+/** What the UI sees: one async function per method. The handler table has the same shape (the dispatcher adds the call's context). */
+export type KioskApi = { [M in KioskMethod]: (request: KioskRequest<M>, call?: CallContext) => Promise<KioskResponse<M>> };

@@ -3,9 +3,21 @@
  * the renderer can list the methods without bundling the validation library; `kiosk-api.ts`
  * checks at compile time that both lists agree.
  */
-export const KIOSK_METHODS = ['status', 'categories', 'towns', 'search', 'place', 'report', 'speak', 'itinerary', 'print', 'printJob', 'printPresets', 'savePrintPreset', 'deletePrintPreset', 'printers'] as const;
+export const KIOSK_METHODS = ['status', 'categories', 'towns', 'search', 'place', 'report', 'speak', 'itinerary', 'print', 'printJob', 'printPresets', 'savePrintPreset', 'deletePrintPreset', 'printers', 'usage', 'staffUnlock', 'staffLock', 'staffOverview', 'staffSync', 'staffReports', 'staffExport', 'staffUsage', 'staffTestPrint'] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];
+
+/**
+ * Calls only staff mode may make: the dispatcher refuses them without a valid staff token. (A
+ * `print` of a staff list is checked by its handler: tickets are the person's.)
+ */
+export const STAFF_METHODS: readonly KioskMethod[] = [
+  'printPresets', 'savePrintPreset', 'deletePrintPreset', 'printers',
+  'staffOverview', 'staffSync', 'staffReports', 'staffExport', 'staffUsage', 'staffTestPrint',
+];
+
+/** The field of a call's payload that carries the staff token; the dispatcher takes it out before validation. */
+export const STAFF_TOKEN_FIELD = 'staffToken';
 
 const IPC_PREFIX = 'kiosk:';
 

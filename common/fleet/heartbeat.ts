@@ -5,11 +5,16 @@
  * fails validation instead of leaving the kiosk. Also the send schedule's backoff.
  */
 import { z } from 'zod';
-import { PRINTER_STATES, type KioskStatus } from '../contract/kiosk-api';
+import { PRINTER_STATES, type KioskResponse, type KioskStatus } from '../contract/kiosk-api';
+import { USAGE_METRICS } from '../contract/staff-api';
 
 const isoInstant = z.iso.datetime({ offset: true });
 /** Versions like "0.1.0" or "1.2.0-beta.3": no room for free text. */
 const versionText = z.string().regex(/^[0-9A-Za-z.+-]{1,64}$/);
+/** Category ids and language codes: no room for free text either. */
+const idToken = z.string().regex(/^[a-z0-9_]{0,80}$/);
+const score = z.number().min(0).max(5);
+const qualityScores = { recency: score, completeness: score, exhaustiveness: score.nullable() };
 
 export const heartbeatBodySchema = z.strictObject({
   kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/),
@@ -39,6 +44,21 @@ export const heartbeatBodySchema = z.strictObject({
     .strictObject({ state: z.string().regex(/^[a-z][a-z-]{0,31}$/), available: versionText.nullable() })
     .nullable()
     .optional(),
+  /** The data quality index (README, "Data quality index"): the territory's scores and each need's. */
+  quality: z
+    .strictObject({
+      ...qualityScores,
+      over12Months: z.int().nonnegative(),
+      /** Essential needs with no place within the radius. */
+      missing: z.array(idToken).max(60),
+      categories: z.array(z.strictObject({ id: idToken, ...qualityScores })).max(60),
+    })
+    .optional(),
+  /** Anonymous usage counters of the last days (today included), summed per day, metric and key. */
+  usage: z
+    .array(z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), metric: z.enum(USAGE_METRICS), key: idToken, count: z.int().nonnegative() }))
+    .max(5_000)
+    .optional(),
 });
 
 export type HeartbeatBody = z.output<typeof heartbeatBodySchema>;
@@ -50,6 +70,23 @@ export interface HostHealth {
   uptimeSeconds: number;
   diskFreeBytes: number | null;
   updates?: HeartbeatBody['updates'];
+  quality?: KioskResponse<'staffOverview'>['quality'];
+  usage?: KioskResponse<'staffUsage'>['rows'];
+}
+
+/** The index's scores, field by field (no place names, no ids of places). */
+function qualityReport(index: NonNullable<HostHealth['quality']>): NonNullable<HeartbeatBody['quality']> {
+  const scores = (scope: typeof index.territory) => ({
+    recency: scope.scores.recency,
+    completeness: scope.scores.completeness,
+    exhaustiveness: scope.scores.exhaustiveness,
+  });
+  return {
+    ...scores(index.territory),
+    over12Months: index.territory.recency.over12Months,
+    missing: index.territory.exhaustiveness?.missing ?? [],
+    categories: index.categories.map((scope) => ({ id: scope.id, ...scores(scope) })),
+  };
 }
 
 /** Picks the heartbeat's fields out of a `status` answer, one by one: nothing else can slip in. */
@@ -64,6 +101,8 @@ export function heartbeatReportFromStatus(status: KioskStatus, host: HostHealth)
     printer: { state: status.printer.state, ready: status.printer.ready },
     diskFreeBytes: host.diskFreeBytes,
     ...(host.updates !== undefined ? { updates: host.updates } : {}),
+    ...(host.quality !== undefined ? { quality: qualityReport(host.quality) } : {}),
+    ...(host.usage !== undefined ? { usage: host.usage.map((row) => ({ day: row.day, metric: row.metric, key: row.key, count: row.count })) } : {}),
   };
 }
 

@@ -42,11 +42,21 @@ export const listSpecSchema = z.strictObject({
 
 export const listDocumentSchema = z.strictObject({ kind: z.literal('list'), list: listSpecSchema });
 
-export const printDocumentSchema = z.discriminatedUnion('kind', [ticketDocumentSchema, listDocumentSchema]);
+/** Staff's test page: the kiosk, the printer, the date, a ruler, every script, a QR code. In French. */
+export const testDocumentSchema = z.strictObject({ kind: z.literal('test') });
+
+export const printDocumentSchema = z.discriminatedUnion('kind', [ticketDocumentSchema, listDocumentSchema, testDocumentSchema]);
 
 export type TicketDocument = z.output<typeof ticketDocumentSchema>;
 export type ListSpec = z.output<typeof listSpecSchema>;
 export type PrintDocument = z.output<typeof printDocumentSchema>;
+
+/** The language a document is printed in (the test page is in French, for staff). */
+export function documentLanguage(document: PrintDocument): (typeof KIOSK_LANGUAGES)[number] {
+  if (document.kind === 'ticket') return document.language;
+  if (document.kind === 'list') return document.list.language;
+  return 'fr';
+}
 
 /** What the print page needs besides the document: the paper and the printer's resolution. */
 export interface PrintPage {

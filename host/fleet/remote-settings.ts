@@ -199,6 +199,7 @@ export class RemoteSettingsClient {
   private running: Promise<RefreshOutcome> | null = null;
   private abort: AbortController | null = null;
   private stopped = false;
+  private checked: { at: string; outcome: RefreshOutcome } | null = null;
 
   /** Throws when the config's public key is unusable (the config schema only checks its length). */
   constructor(private readonly options: RemoteSettingsOptions) {
@@ -221,10 +222,20 @@ export class RemoteSettingsClient {
 
   /** One fetch now; a refresh already running is joined, not doubled. */
   refresh(): Promise<RefreshOutcome> {
-    this.running ??= this.fetchAndApply().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.fetchAndApply()
+      .then((outcome) => {
+        this.checked = { at: this.options.now().toISOString(), outcome };
+        return outcome;
+      })
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
+  }
+
+  /** The last fetch and what came of it, for the staff screen; null before the first. */
+  lastCheck(): { at: string; outcome: RefreshOutcome } | null {
+    return this.checked;
   }
 
   /** Stops the schedule, cuts a fetch in flight and waits for it (a store write is never cut). */

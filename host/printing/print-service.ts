@@ -81,6 +81,10 @@ export interface PrintServiceOptions {
   onRendered?: (job: string, document: RenderedDocument) => void;
   /** The bench times a print up to the moment the spooler accepted the job. */
   onSpooled?: (job: string) => void;
+  /** Each job once it has ended (the usage counters count what was printed). */
+  onFinished?: (job: PrintJobView) => void;
+  /** Each fresh reading of the printer (the staff screen's history keeps its changes). */
+  onPrinterState?: (state: PrinterState) => void;
 }
 
 interface JobRecord {
@@ -100,7 +104,7 @@ export class PrinterNotReadyError extends Error {
 
 /** The paper a document is laid out on: tickets follow the printer; lists are the format staff chose. */
 export function paperFor(document: PrintDocument, printerPaper: Paper): Paper {
-  if (document.kind === 'ticket') return printerPaper;
+  if (document.kind !== 'list') return printerPaper;
   if (document.list.format === 'ticket') return 'ticket-80mm';
   return printerPaper === 'ticket-80mm' ? 'a4' : printerPaper;
 }
@@ -152,6 +156,7 @@ export class PrintService {
     if (!fresh && cached && this.now() - cached.at < this.timing.stateCacheMs) return cached.state;
     const state = await this.options.spooler.printer();
     this.cachedState = { at: this.now(), state };
+    this.options.onPrinterState?.(state);
     return state;
   }
 
@@ -210,6 +215,12 @@ export class PrintService {
     record.view.reason = reason;
     record.finishedAt = this.now();
     record.page = null;
+    try {
+      this.options.onFinished?.({ ...record.view });
+    } catch (error) {
+      // Counting what was printed never changes what happened to the job.
+      this.options.log?.(`print: the job's end could not be recorded (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
 
   private async run(record: JobRecord): Promise<void> {

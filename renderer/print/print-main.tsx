@@ -10,10 +10,11 @@ import '@fontsource/noto-sans-arabic/700.css';
 import '@fontsource/noto-sans-ethiopic/400.css';
 import '@fontsource/noto-sans-ethiopic/700.css';
 import { textDirection } from '../../common/i18n/languages';
-import { PAPER_SIZES, readPrintPageFragment, type PrintLayout, type PrintPage, type PrintPageState } from '../../common/print/print-document';
+import { documentLanguage, PAPER_SIZES, readPrintPageFragment, type PrintLayout, type PrintPage, type PrintPageState } from '../../common/print/print-document';
 import { createClient } from '../api/kiosk-client';
 import { changeLanguage, i18n, initI18n } from '../i18n/i18n';
 import { ListDocument, loadList } from './list-document';
+import { TestDocument } from './test-document';
 import { TicketDocument } from './ticket-document';
 import './print.css';
 
@@ -43,7 +44,7 @@ function layoutOf(page: PrintPage, root: HTMLElement): PrintLayout {
     const heightMm = Math.ceil(root.getBoundingClientRect().height * MM_PER_PX) + 2;
     return { widthMm: paper.widthMm, heightMm, marginMm: { top: 0, right: 0, bottom: 0, left: 0 }, footer: null };
   }
-  const language = page.document.kind === 'ticket' ? page.document.language : page.document.list.language;
+  const language = documentLanguage(page.document);
   const margin = paper.marginMm;
   return {
     widthMm: paper.widthMm,
@@ -60,7 +61,7 @@ function layoutOf(page: PrintPage, root: HTMLElement): PrintLayout {
 
 async function main(): Promise<void> {
   const page = readPrintPageFragment(location.hash);
-  const language = page.document.kind === 'ticket' ? page.document.language : page.document.list.language;
+  const language = documentLanguage(page.document);
   await initI18n();
   await changeLanguage(language);
   const api = createClient(window);
@@ -75,9 +76,11 @@ async function main(): Promise<void> {
       api.itinerary({ placeId }).catch(() => null),
     ]);
     render(<TicketDocument data={{ status, place, itinerary }} paper={paper} dpi={dpi} />, root);
-  } else {
+  } else if (page.document.kind === 'list') {
     const data = await loadList(api, status, page.document.list);
     render(<ListDocument data={data} paper={paper} dpi={dpi} />, root);
+  } else {
+    render(<TestDocument status={status} paper={paper} dpi={dpi} />, root);
   }
   await settled(root);
   window.kioskPrintLayout = layoutOf(page, root);

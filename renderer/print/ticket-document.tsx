@@ -60,6 +60,11 @@ export function TicketDocument({ data, paper, dpi }: { data: TicketData; paper: 
       <p class="print-address" lang="fr" dir="ltr" data-testid="print-address">
         {where}
       </p>
+      {place.stale && place.updatedAt && (
+        <p class="print-stale" data-testid="print-stale">
+          {t('place.checkedOld', { date: formatDay(place.updatedAt.slice(0, 10), language, true) })}
+        </p>
+      )}
       {place.address === null && <p class="print-note">{t(place.mobile ? 'results.mobile' : 'results.referral')}</p>}
       <Today place={place} />
 

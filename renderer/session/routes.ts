@@ -5,6 +5,8 @@ export type Route =
   | { screen: 'results'; category?: string; text?: string }
   | { screen: 'place'; id: number }
   | { screen: 'text-search' }
-  | { screen: 'town' };
+  | { screen: 'town' }
+  /** Staff mode: the token from the PIN, forgotten with the session at the idle reset. */
+  | { screen: 'staff'; token: string };
 
 export type ScreenName = Route['screen'];

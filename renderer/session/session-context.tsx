@@ -3,8 +3,9 @@
  * the app unmounts the session and mounts a new one. Nothing here is written to storage.
  */
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useMemo, useState } from 'preact/hooks';
+import { useContext, useMemo, useRef, useState } from 'preact/hooks';
 import type { CategoryNode, KioskApi, KioskResponse, KioskStatus } from '../../common/contract/kiosk-api';
+import type { UsageEvent } from '../../common/contract/staff-api';
 import { DEFAULT_FILTERS, type FilterState } from './filters';
 import type { Route } from './routes';
 
@@ -30,6 +31,15 @@ export interface Session {
   /** Text typed on the on-screen keyboard, kept while moving between screens of the session. */
   typed: string;
   setTyped: (text: string) => void;
+  /**
+   * Adds to the kiosk's anonymous daily counters; with `once`, only the first time in this session
+   * (a search seen again on the way back counts once). Staff sessions count nothing.
+   */
+  countUsage: (event: UsageEvent, once?: string) => void;
+  /** Staff mode, unlocked with the PIN: the token lives in this session only. */
+  enterStaff: (token: string) => void;
+  /** This session is staff's (nothing in it is counted as a person's). */
+  isStaff: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -64,6 +74,8 @@ export function SessionProvider({ api, status, categories, children }: ProviderP
   const [typed, setTyped] = useState('');
   const categoryById = useMemo(() => indexCategories(categories), [categories]);
   const [id] = useState(() => crypto.randomUUID());
+  const [isStaff, setStaff] = useState(false);
+  const counted = useRef(new Set<string>());
   const route = stack[stack.length - 1] as Route;
 
   const session: Session = {
@@ -83,6 +95,20 @@ export function SessionProvider({ api, status, categories, children }: ProviderP
     setTown,
     typed,
     setTyped,
+    countUsage: (event, once) => {
+      if (isStaff) return;
+      if (once !== undefined) {
+        if (counted.current.has(once)) return;
+        counted.current.add(once);
+      }
+      // A counter that is not written is no reason to trouble the person.
+      api.usage(event).catch(() => undefined);
+    },
+    enterStaff: (token) => {
+      setStaff(true);
+      setStack((current) => [...current, { screen: 'staff', token }]);
+    },
+    isStaff,
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -1,5 +1,6 @@
-/** The screen of the current route, the bar around it, and the idle guard. */
-import { useEffect } from 'preact/hooks';
+/** The screen of the current route, the bar around it, the idle guard, and the session's counters. */
+import { useCallback, useEffect, useRef } from 'preact/hooks';
+import type { LanguageCode } from '../../common/i18n/languages';
 import { IdleCountdown } from '../components/idle-countdown/idle-countdown';
 import { TopBar } from '../components/top-bar/top-bar';
 import { useIdle } from '../idle/use-idle';
@@ -10,6 +11,7 @@ import { ResultsScreen } from '../screens/results/results-screen';
 import { TextSearchScreen } from '../screens/text-search/text-search-screen';
 import { TownScreen } from '../screens/town/town-screen';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen';
+import { StaffLoader } from '../staff/staff-loader';
 import type { Route } from './routes';
 import { useSession } from './session-context';
 
@@ -27,14 +29,37 @@ function Screen({ route }: { route: Route }) {
       return <TextSearchScreen />;
     case 'town':
       return <TownScreen />;
+    case 'staff':
+      return <StaffLoader token={route.token} />;
   }
 }
 
 export function SessionView({ onReset }: { onReset: () => void }) {
   const session = useSession();
   const { language } = useTranslation();
-  const { phase, stillHere } = useIdle(session.status.screen.idleTimeoutSeconds, session.status.screen.idleCountdownSeconds, onReset);
   const pristine = session.route.screen === 'welcome' && !session.canGoBack && language === session.status.languages.default;
+  const started = useRef(false);
+  const languages = useRef(new Set<string>());
+
+  // A person's session starts when they leave the untouched welcome screen; each language they
+  // turn to is counted once. Nothing else about them is.
+  useEffect(() => {
+    if (session.isStaff || session.route.screen === 'staff') return;
+    if (!started.current && !pristine) {
+      started.current = true;
+      languages.current.add(language);
+      session.countUsage({ event: 'session', language: language as LanguageCode });
+    } else if (started.current && !languages.current.has(language)) {
+      languages.current.add(language);
+      session.countUsage({ event: 'language', language: language as LanguageCode });
+    }
+  }, [pristine, language, session.isStaff, session.route.screen]);
+
+  const onIdle = useCallback(() => {
+    if (started.current && !session.isStaff) session.countUsage({ event: 'idle-reset' });
+    onReset();
+  }, [onReset, session.isStaff]);
+  const { phase, stillHere } = useIdle(session.status.screen.idleTimeoutSeconds, session.status.screen.idleCountdownSeconds, onIdle);
   // A new screen starts at its top.
   useEffect(() => window.scrollTo(0, 0), [session.route]);
   return (

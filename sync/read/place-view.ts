@@ -14,8 +14,8 @@ import type { PlaceRow as MirrorPlaceRow } from '../soliguide/map-place';
 import { SOLIGUIDE_LANGUAGES } from '../translations';
 import { readPlaceSchedules, type ServiceScheduleRow } from './place-schedule';
 
-/** The contract's place view: the one definition, in common/contract/kiosk-api.ts. */
-export type PlaceView = PlaceViewResponse;
+/** The place as the mirror has it; the handler adds `stale` (it depends on the config's budget). */
+export type PlaceView = Omit<PlaceViewResponse, 'stale'>;
 type LocalText = NonNullable<PlaceView['description']>;
 
 type PlaceRow = Pick<

@@ -22,6 +22,10 @@ const status: KioskStatus = {
   now: '2026-11-24T09:30:00.000Z',
 };
 
+const notUsed = async (): Promise<never> => {
+  throw new Error('not used here');
+};
+
 function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
   return {
     printers: async () => ({ printers: [], kioskPrinter: null }),
@@ -48,6 +52,15 @@ function handlers(overrides: Partial<KioskApi> = {}): KioskApi {
     printPresets: async () => ({ presets: [] }),
     savePrintPreset: async () => ({ id: 1 }),
     deletePrintPreset: async () => ({ deleted: true }),
+    usage: async () => ({ counted: true }),
+    staffUnlock: async () => ({ unlocked: false, reason: 'not-configured', retryAfterSeconds: 0 }),
+    staffLock: async () => ({ locked: false }),
+    staffOverview: notUsed,
+    staffSync: async () => ({ started: false, reason: 'unavailable' }),
+    staffReports: async () => ({ reports: [], total: 0 }),
+    staffExport: notUsed,
+    staffUsage: notUsed,
+    staffTestPrint: notUsed,
     ...overrides,
   };
 }
@@ -108,5 +121,45 @@ describe('the dispatcher shared by IPC and HTTP', () => {
     const answer = await dispatch('status', {});
     expect(answer.ok).toBe(false);
     expect(logError).toHaveBeenCalledOnce();
+  });
+
+  describe('staff calls', () => {
+    const authorizeStaff = (token: string): boolean => token === 'the-valid-token-0123';
+
+    it('are refused without a token, with a wrong one, or when no authoriser is given, and the handler never runs', async () => {
+      const printPresets = vi.fn(async () => ({ presets: [] }));
+      const guarded = createDispatcher(handlers({ printPresets }), { logError: vi.fn(), authorizeStaff });
+      const open = createDispatcher(handlers({ printPresets }), { logError: vi.fn() });
+      for (const [dispatch, payload] of [
+        [guarded, {}],
+        [guarded, { staffToken: 'a-guess-0000000000' }],
+        [guarded, { staffToken: 42 }],
+        [open, { staffToken: 'the-valid-token-0123' }],
+      ] as const) {
+        const answer = await dispatch('printPresets', payload);
+        expect(answer.ok ? 'ok' : answer.error.code).toBe('staff-only');
+      }
+      expect(printPresets).not.toHaveBeenCalled();
+    });
+
+    it('run with the valid token, which is taken out of the payload before the strict schema sees it', async () => {
+      const printPresets = vi.fn(async () => ({ presets: [] }));
+      const dispatch = createDispatcher(handlers({ printPresets }), { logError: vi.fn(), authorizeStaff });
+      expect(await dispatch('printPresets', { staffToken: 'the-valid-token-0123' })).toEqual({ ok: true, value: { presets: [] } });
+      expect(printPresets).toHaveBeenCalledWith({}, { staff: true, staffToken: 'the-valid-token-0123' });
+    });
+
+    it('tell public handlers whether the call is staff (a list print is checked by its handler)', async () => {
+      const report = vi.fn(async () => ({ recorded: true as const }));
+      const dispatch = createDispatcher(handlers({ report }), { logError: vi.fn(), authorizeStaff });
+      await dispatch('report', { placeId: 1, reason: 'closed' });
+      await dispatch('report', { placeId: 1, reason: 'closed', staffToken: 'nope-nope-nope-nope' });
+      await dispatch('report', { placeId: 1, reason: 'closed', staffToken: 'the-valid-token-0123' });
+      expect(report.mock.calls.map((call) => (call as unknown[])[1])).toEqual([
+        { staff: false, staffToken: null },
+        { staff: false, staffToken: 'nope-nope-nope-nope' },
+        { staff: true, staffToken: 'the-valid-token-0123' },
+      ]);
+    });
   });
 });

@@ -33,14 +33,22 @@ import {
 } from '../support/cups';
 import { catalogue, openFirstPlace, openKiosk, says, startKiosk, tap, type KioskUnderTest } from '../support/kiosk-page';
 import { fillGeodataFromStandIns } from '../support/stand-in-geodata';
+import { DEMO_STAFF_PIN } from '../support/staff';
 
 const QUEUE = `KioskTest${process.pid}`;
 const SCREENSHOTS = (name: string): string => fileURLToPath(new URL(`../../docs/screenshots/${name}`, import.meta.url));
 const rendered = new Map<string, RenderedDocument>();
 let kiosk: KioskUnderTest;
 
-async function call<T>(method: string, payload: unknown): Promise<T> {
-  const answer = await kiosk.runtime.dispatch(method, payload);
+/** Lists, presets and the printers are staff calls: the test holds staff mode open with the demo PIN. */
+let staffToken: string | null = null;
+
+async function call<T>(method: string, payload: Record<string, unknown>): Promise<T> {
+  if (staffToken === null) {
+    const unlock = await kiosk.runtime.dispatch('staffUnlock', { pin: DEMO_STAFF_PIN });
+    staffToken = unlock.ok && (unlock.value as { unlocked: boolean }).unlocked ? (unlock.value as { token: string }).token : null;
+  }
+  const answer = await kiosk.runtime.dispatch(method, { ...payload, staffToken });
   if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
   return answer.value as T;
 }
@@ -210,7 +218,11 @@ describe('a staff list', () => {
     expect(presets).toEqual([{ id, name: 'Distributions alimentaires — semaine', spec: { ...spec, radiusMetres: 4000 } }]);
     await call('deletePrintPreset', { id });
     expect((await call<{ presets: unknown[] }>('printPresets', {})).presets).toEqual([]);
-    expect((await kiosk.runtime.dispatch('deletePrintPreset', { id })).ok).toBe(false);
+    const again2 = await kiosk.runtime.dispatch('deletePrintPreset', { id, staffToken });
+    expect(again2.ok ? 'deleted' : again2.error.code).toBe('not-found');
+    // Without staff mode, presets and lists are refused.
+    const locked = await kiosk.runtime.dispatch('printPresets', {});
+    expect(locked.ok ? 'answered' : locked.error.code).toBe('staff-only');
   });
 });
 

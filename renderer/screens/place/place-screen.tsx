@@ -32,7 +32,12 @@ export function PlaceScreen({ id }: { id: number }) {
   useEffect(() => {
     let current = true;
     session.api.place({ id, language: language as LanguageCode }).then(
-      (place) => current && setLoaded({ kind: 'ready', place }),
+      (place) => {
+        if (!current) return;
+        setLoaded({ kind: 'ready', place });
+        // Which place is not said: only that one was looked at (once per place and session).
+        session.countUsage({ event: 'place-view' }, `place:${id}`);
+      },
       (error: { code?: string }) => current && setLoaded({ kind: error.code === 'not-found' ? 'missing' : 'failed' }),
     );
     return () => {
@@ -70,6 +75,11 @@ export function PlaceScreen({ id }: { id: number }) {
         {place.name}
       </h1>
       <StateBadge state={place.state} large />
+      {place.stale && place.updatedAt && (
+        <p class="place__stale" role="note" data-testid="place-stale">
+          {t('place.checkedOld', { date: formatDay(place.updatedAt.slice(0, 10), language, true) })}
+        </p>
+      )}
       <div class="place__columns">
         <div class="place__main">
           <section class="place__section" aria-labelledby="place-address">

@@ -4,7 +4,7 @@
  * offers a wider circle.
  */
 import { MapPinned } from 'lucide-preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LanguageCode } from '../../../common/i18n/languages';
 import { CategoryIcon } from '../../components/category-icon/category-icon';
 import { FilterToggles } from '../../components/filter-toggles/filter-toggles';
@@ -36,6 +36,15 @@ export function ResultsScreen({ category, text }: { category?: string; text?: st
     pageSize: PAGE_SIZE,
   };
   const search = useSearch(session.api, request, pages);
+  // The first answer says whether this need (or these words, which are never sent) found anything
+  // near: counted once per session, anonymously.
+  useEffect(() => {
+    if (!search.answer || search.loading) return;
+    session.countUsage(
+      { event: 'search', category: category ?? null, text: Boolean(text), found: search.answer.total > 0 },
+      `search:${category ?? ''}:${text ?? ''}`,
+    );
+  }, [search.answer, search.loading]);
   const items = search.answer?.items ?? [];
   const here = town ? { latitude: town.latitude, longitude: town.longitude } : status.kiosk;
   const pins: MapPin[] = useMemo(
