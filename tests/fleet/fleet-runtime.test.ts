@@ -102,6 +102,8 @@ describe('the heartbeat from the runtime', () => {
     endpoint = await startFleetEndpoint({ token: 'hb-secret-1' });
     const runtime = kioskIn(dir, { heartbeat: { url: endpoint.heartbeatUrl, everyMinutes: 15, token: { file: 'heartbeat-token' } } });
     runtime.reportUpdates(() => ({ state: 'downloaded', available: '9.9.0' }));
+    // Someone searched for food with nothing found: the day's sums go out, nothing else of it.
+    expect((await runtime.dispatch('usage', { event: 'search', category: 'food', text: false, found: false })).ok).toBe(true);
     expect(await runtime.heartbeat?.sendNow()).toMatchObject({ kind: 'delivered' });
     expect(endpoint.heartbeats).toHaveLength(1);
     const body = endpoint.heartbeats[0] as Record<string, unknown>;
@@ -109,8 +111,23 @@ describe('the heartbeat from the runtime', () => {
     if (!status.ok) throw new Error('no status');
     const value = status.value as { kiosk: { id: string; address: string; label: string }; data: { placeCount: number } };
     expect(body).toMatchObject({ kioskId: value.kiosk.id, version: '9.8.7', data: { placeCount: value.data.placeCount }, updates: { state: 'downloaded', available: '9.9.0' } });
-    expect(Object.keys(body).sort()).toEqual(['data', 'diskFreeBytes', 'kioskId', 'lastSync', 'printer', 'sentAt', 'updates', 'uptimeSeconds', 'version']);
+    expect(Object.keys(body).sort()).toEqual(['data', 'diskFreeBytes', 'kioskId', 'lastSync', 'printer', 'quality', 'sentAt', 'updates', 'uptimeSeconds', 'usage', 'version']);
+    const index = runtime.quality();
+    expect(body.quality).toMatchObject({
+      recency: index.territory.scores.recency,
+      completeness: index.territory.scores.completeness,
+      exhaustiveness: index.territory.scores.exhaustiveness,
+      over12Months: index.territory.recency.over12Months,
+    });
+    expect((body.quality as { categories: { id: string }[] }).categories.map((scope) => scope.id)).toEqual(index.categories.map((scope) => scope.id));
+    const today = FIXED_NOW.toISOString().slice(0, 10);
+    expect(body.usage).toEqual([
+      { day: today, metric: 'no-result', key: 'food', count: 1 },
+      { day: today, metric: 'search', key: 'food', count: 1 },
+    ]);
     const text = JSON.stringify(body);
+    // The places to review are for staff only: not one name leaves.
+    for (const place of index.oldestPlaces.slice(0, 10)) expect(text).not.toContain(place.name);
     expect(text).not.toContain(value.kiosk.address);
     expect(text).not.toContain(value.kiosk.label);
     expect(typeof body.diskFreeBytes).toBe('number');
