@@ -7,7 +7,7 @@ import type { CategoryNode, KioskResponse } from '../../common/contract/kiosk-ap
 import type { LanguageCode } from '../../common/i18n/languages';
 import { addDays, wallClock, weekdayOf } from '../../common/opening/zoned-time';
 import { listOfPreset, type ListSpec, type PrintPresetSpec } from '../../common/print/print-document';
-import { OnScreenKeyboard } from '../components/on-screen-keyboard/on-screen-keyboard';
+import { OnScreenKeyboard, useKeyboardLabels } from '../components/on-screen-keyboard/on-screen-keyboard';
 import { useTranslation } from '../i18n/use-translation';
 import { useSession } from '../session/session-context';
 import { JobLine, useDay, usePrintJob, useStaff } from './staff-shared';
@@ -38,6 +38,7 @@ function NeedChips({ roots, chosen, toggle }: { roots: CategoryNode[]; chosen: s
 
 export function ListsPanel() {
   const { t, language } = useTranslation();
+  const keyboardLabels = useKeyboardLabels();
   const session = useSession();
   const { api, status, failed } = useStaff();
   const day = useDay();
@@ -164,14 +165,7 @@ export function ListsPanel() {
               language={language}
               value={name}
               onChange={(value) => setName(value.slice(0, 80))}
-              labels={{
-                space: t('textSearch.space'),
-                backspace: t('textSearch.backspace'),
-                shift: t('textSearch.shift'),
-                otherLetters: t('textSearch.otherLetters'),
-                latinLetters: t('textSearch.latinLetters'),
-                keyboard: t('textSearch.keyboard'),
-              }}
+              labels={keyboardLabels}
             />
             <button type="button" class="button button--primary" disabled={name.trim() === ''} onClick={save} data-testid="staff-list-save">
               {t('staff.lists.save')}

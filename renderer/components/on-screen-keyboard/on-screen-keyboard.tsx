@@ -3,6 +3,7 @@ import './on-screen-keyboard.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SimpleKeyboard, type KeyboardButtonAttributes, type KeyboardButtonTheme, type KeyboardOptions } from 'simple-keyboard';
 import { escapeHtml } from '../../../common/text/escape-html';
+import { useTranslation } from '../../i18n/use-translation';
 import {
   BACKSPACE_KEY,
   LOCK_KEY,
@@ -26,6 +27,19 @@ export interface OnScreenKeyboardLabels {
   otherLetters: string;
   /** On the switch key when it leads from a non-Latin layout to Latin letters. */
   latinLetters: string;
+}
+
+/** The labels in the kiosk's current language, from the catalogue's `textSearch.*`. */
+export function useKeyboardLabels(): OnScreenKeyboardLabels {
+  const { t } = useTranslation();
+  return {
+    space: t('textSearch.space'),
+    backspace: t('textSearch.backspace'),
+    shift: t('textSearch.shift'),
+    otherLetters: t('textSearch.otherLetters'),
+    latinLetters: t('textSearch.latinLetters'),
+    keyboard: t('textSearch.keyboard'),
+  };
 }
 
 export interface OnScreenKeyboardProps {

@@ -6,7 +6,7 @@ import { Search, X } from 'lucide-preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { LanguageCode } from '../../../common/i18n/languages';
 import { foldForMatch } from '../../../common/i18n/fold';
-import { OnScreenKeyboard } from '../../components/on-screen-keyboard/on-screen-keyboard';
+import { OnScreenKeyboard, useKeyboardLabels } from '../../components/on-screen-keyboard/on-screen-keyboard';
 import { useTranslation } from '../../i18n/use-translation';
 import { chooseCategory } from '../../session/choose-category';
 import { useSession } from '../../session/session-context';
@@ -19,6 +19,7 @@ type PlaceSuggestion = { id: number; name: string; city: string };
 
 export function TextSearchScreen() {
   const { t, language } = useTranslation();
+  const keyboardLabels = useKeyboardLabels();
   const session = useSession();
   const text = session.typed;
   const [places, setPlaces] = useState<PlaceSuggestion[]>([]);
@@ -114,14 +115,7 @@ export function TextSearchScreen() {
         language={language}
         value={text}
         onChange={session.setTyped}
-        labels={{
-          space: t('textSearch.space'),
-          backspace: t('textSearch.backspace'),
-          shift: t('textSearch.shift'),
-          otherLetters: t('textSearch.otherLetters'),
-          latinLetters: t('textSearch.latinLetters'),
-          keyboard: t('textSearch.keyboard'),
-        }}
+        labels={keyboardLabels}
       />
     </main>
   );
