@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, openFirstPlace, openKiosk, openResults, startKiosk, tap, type KioskUnderTest } from '../support/kiosk-page';
+import { openStaffMode, staffGesture } from '../support/staff';
 
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -54,6 +55,20 @@ const SCREENS: Record<string, (page: Page) => Promise<void>> = {
     await tap(page, '[data-testid="nav-contrast"]');
     await openResults(page);
   },
+  'staff-pin': async (page) => {
+    await staffGesture(page);
+    await page.waitForSelector('[data-testid="staff-pin"]');
+  },
+  ...Object.fromEntries(
+    ['lists', 'printer', 'data', 'quality', 'reports', 'usage', 'kiosk'].map((tab) => [
+      `staff-${tab}`,
+      async (page: Page) => {
+        await openStaffMode(page);
+        await tap(page, `[data-testid="staff-tab-${tab}"]`, `[data-panel="${tab}"]`);
+        await page.waitForFunction(() => !document.querySelector('[data-panel] [aria-busy="true"]'));
+      },
+    ]),
+  ),
 };
 
 describe('the accessibility check itself', () => {

@@ -55,8 +55,9 @@ export function StaffPinDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog title={t('staff.pin.title')} onClose={onClose} testId="staff-pin">
       <div class="pin-pad" data-waiting={waiting ? 'yes' : 'no'}>
-        <p class="pin-pad__dots" aria-live="polite" data-testid="staff-pin-dots" aria-label={t('staff.pin.entered', { count: pin.length })}>
+        <p class="pin-pad__dots" aria-live="polite" data-testid="staff-pin-dots">
           <span aria-hidden="true">{pin.length > 0 ? '●'.repeat(pin.length) : t('staff.pin.prompt')}</span>
+          <span class="visually-hidden">{pin.length > 0 ? t('staff.pin.entered', { count: pin.length }) : t('staff.pin.prompt')}</span>
         </p>
         <div class="pin-pad__keys">
           {DIGITS.map((digit) => (
