@@ -25,8 +25,9 @@ import { RemoteSettingsClient, remoteSettingsPathFor } from './fleet/remote-sett
 import { Heartbeat, diskFreeBytes } from './fleet/heartbeat';
 import { StaffAuth } from './staff/staff-auth';
 import { openUsageStore, usagePathFor, type UsageStore } from '../sync/usage/usage-store';
-import { countUsage, lastDays, usageBetween } from '../sync/usage/usage-counters';
-import { notePrinterReading, prunePrinterEvents } from '../sync/usage/printer-events';
+import { lastDays, usageBetween } from '../sync/usage/usage-counters';
+import { notePrinterReading } from '../sync/usage/printer-events';
+import { UsageRecorder } from '../sync/usage/usage-recorder';
 import { DEFAULT_ESSENTIAL_CATEGORIES, qualityIndex, type QualityIndex } from '../sync/quality/quality-index';
 import { memoOnMirror } from '../sync/read/search-points';
 import { wallClock } from '../common/opening/zoned-time';
@@ -109,6 +110,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   const log = (line: string): void => console.log(`[kiosk] ${line}`);
   const usage = openUsageStore(usagePathFor(mirrorPath));
   const today = (): string => wallClock(now(), config.location.timeZone).day;
+  const recorder = new UsageRecorder(usage, today, now);
   const printing = new PrintService({
     spooler:
       typeof options.spooler === 'function'
@@ -122,7 +124,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     },
     log,
     onFinished: (job) => {
-      if (job.state === 'printed' && job.kind !== 'test') countUsage(usage, today(), job.kind);
+      if (job.state === 'printed' && job.kind !== 'test') recorder.count(job.kind);
     },
     onPrinterState: (state) => {
       try {
@@ -135,7 +137,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
   });
   // The printer's history: read every half minute even when nobody prints or asks.
   const printerWatch = setInterval(() => {
-    prunePrinterEvents(usage, now());
+    recorder.tidy();
     printing.printerState(true).catch(() => undefined);
   }, PRINTER_WATCH_MS);
   printerWatch.unref();
@@ -217,7 +219,7 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     printing,
     screen,
     staff: {
-      usage,
+      usage: recorder,
       auth: staffAuth,
       sync: !config.demo && options.scheduleSync !== false ? syncControl : null,
       remoteSettings: () => remoteSettingsView(config.remoteSettings ?? null, remoteSettings),

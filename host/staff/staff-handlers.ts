@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import type { KioskApi, KioskResponse } from '../../common/contract/kiosk-api';
 import { KioskCallError } from '../../common/contract/errors';
 import { SEARCH_KEY_ALL, SEARCH_KEY_WORDS } from '../../common/contract/staff-api';
-import { wallClock } from '../../common/opening/zoned-time';
 import type { KioskConfig } from '../../kiosk-config/config-schema';
 import type { MirrorDatabase } from '../../sync/mirror-database';
 import type { QualityIndex } from '../../sync/quality/quality-index';
-import { countUsage, lastDays, pruneUsage, usageBetween, usageCsv, type UsageMetric } from '../../sync/usage/usage-counters';
+import { lastDays, usageBetween, usageCsv } from '../../sync/usage/usage-counters';
 import { printerIncidents } from '../../sync/usage/printer-events';
-import type { UsageStore } from '../../sync/usage/usage-store';
+import type { UsageRecorder } from '../../sync/usage/usage-recorder';
 import type { PrintService } from '../printing/print-service';
 import type { StaffAuth } from './staff-auth';
 import { staffReports, reportsCsv } from './staff-reports';
@@ -32,7 +31,8 @@ export type StaffOverview = KioskResponse<'staffOverview'>;
 export interface StaffContext {
   config: KioskConfig;
   mirror: MirrorDatabase;
-  usage: UsageStore;
+  /** The usage store and its writer (the kiosk's day, the daily housekeeping). */
+  usage: UsageRecorder;
   now: () => Date;
   version: string;
   printing: PrintService;
@@ -59,17 +59,9 @@ function writeWhole(directory: string, file: string, text: string): void {
 }
 
 export function createStaffHandlers(context: StaffContext): Pick<KioskApi, StaffMethods> {
-  const { config, mirror, usage } = context;
-  const today = (): string => wallClock(context.now(), config.location.timeZone).day;
-  let prunedOn: string | null = null;
-  const count = (metric: UsageMetric, key = ''): void => {
-    const day = today();
-    if (prunedOn !== day) {
-      pruneUsage(usage, day);
-      prunedOn = day;
-    }
-    countUsage(usage, day, metric, key);
-  };
+  const { config, mirror } = context;
+  const { store: usage, today } = context.usage;
+  const count = context.usage.count.bind(context.usage);
   const knownCategory = mirror.prepare<[string], number>('SELECT 1 FROM categories WHERE id = ?').pluck();
 
   return {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { countUsage, firstKeptDay, pruneUsage, usageBetween, usageCsv } from '../../sync/usage/usage-counters';
 import { notePrinterReading, printerIncidents, prunePrinterEvents } from '../../sync/usage/printer-events';
 import { openUsageStore, UsageStoreTooNewError, type UsageStore } from '../../sync/usage/usage-store';
+import { UsageRecorder } from '../../sync/usage/usage-recorder';
 
 const dirs: string[] = [];
 const stores: UsageStore[] = [];
@@ -101,5 +102,23 @@ describe("the printer's history", () => {
     notePrinterReading(db, new Date('2026-01-02T00:00:00Z'), { name: 'Q', state: 'idle', reasons: [] });
     expect(prunePrinterEvents(db, new Date('2026-11-22T00:00:00Z'))).toBe(1);
     expect(db.prepare('SELECT state FROM printer_events').pluck().all()).toEqual(['idle']);
+  });
+});
+
+describe('the usage recorder', () => {
+  it('counts on the kiosk day and tidies once per day', () => {
+    const db = store();
+    let day = '2026-11-22';
+    const recorder = new UsageRecorder(db, () => day, () => new Date(`${day}T12:00:00Z`));
+    countUsage(db, '2025-10-01', 'session');
+    recorder.count('search', 'food');
+    expect(usageBetween(db, '0000-01-01', '9999-12-31')).toEqual([{ day: '2026-11-22', metric: 'search', key: 'food', count: 1 }]);
+    // Written behind its back the same day: left until the next day's tidying.
+    countUsage(db, '2025-10-01', 'session');
+    recorder.count('session');
+    expect(usageBetween(db, '2025-10-01', '2025-10-01')).toHaveLength(1);
+    day = '2026-11-23';
+    recorder.tidy();
+    expect(usageBetween(db, '2025-10-01', '2025-10-01')).toHaveLength(0);
   });
 });
