@@ -18,6 +18,12 @@ export interface SyncRunRow {
   finished_at: string | null;
   outcome: 'running' | 'success' | 'failed';
   error: string | null;
+  /** The counts of a finished pass; null while running or after a failure. */
+  places: number | null;
+  added: number | null;
+  updated: number | null;
+  hidden: number | null;
+  quarantined: number | null;
 }
 
 /** Runs left 'running' by a process that died are closed as failed, saying so. */
@@ -52,12 +58,13 @@ export function failRun(db: MirrorDatabase, runId: number, now: Date, error: str
   ).run(now.toISOString(), error, quarantined, runId);
 }
 
-export function lastRun(db: MirrorDatabase): SyncRunRow | null {
-  return (
-    (db.prepare('SELECT run_id, kind, started_at, finished_at, outcome, error FROM sync_runs ORDER BY run_id DESC LIMIT 1').get() as
-      | SyncRunRow
-      | undefined) ?? null
-  );
+/** The last pass, of this kind when given. */
+export function lastRun(db: MirrorDatabase, kind?: SyncKind): SyncRunRow | null {
+  const columns = 'run_id, kind, started_at, finished_at, outcome, error, places, added, updated, hidden, quarantined';
+  const row = kind
+    ? db.prepare<[SyncKind], SyncRunRow>(`SELECT ${columns} FROM sync_runs WHERE kind = ? ORDER BY run_id DESC LIMIT 1`).get(kind)
+    : db.prepare<[], SyncRunRow>(`SELECT ${columns} FROM sync_runs ORDER BY run_id DESC LIMIT 1`).get();
+  return row ?? null;
 }
 
 /** When the last successful pass of this kind (any kind when omitted) finished. */

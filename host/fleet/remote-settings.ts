@@ -15,7 +15,7 @@
  * hears of an expiry at the next scheduled fetch.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import {
   describeSettingsIssues,
@@ -62,6 +62,11 @@ export function rawPublicKeyBase64(key: KeyObject): string {
 }
 
 /** The envelope of a document: these exact characters are signed, and travel as a string. */
+/** The first 16 hex digits of the SHA-256 of the raw public key (base64): `sign-settings -- keygen` prints it, staff see it. */
+export function keyFingerprint(publicKeyBase64: string): string {
+  return createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 16);
+}
+
 export function sealSettings(documentText: string, privateKey: KeyObject): SignedSettings {
   return { format: SETTINGS_FORMAT, document: documentText, signature: sign(null, Buffer.from(documentText, 'utf8'), privateKey).toString('base64') };
 }

@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeSettingsIssues, isInForce, settingsDocumentSchema } from '../../common/fleet/remote-settings';
-import { ed25519PublicKey, openSignedSettings, rawPublicKeyBase64, sealSettings, verifySettings } from './remote-settings';
+import { ed25519PublicKey, keyFingerprint, openSignedSettings, rawPublicKeyBase64, sealSettings, verifySettings } from './remote-settings';
 
 const USAGE = [
   'usage: npm run sign-settings -- keygen --out <dir>',
@@ -52,7 +52,9 @@ function keygen(out: string): void {
   }
   console.error(`Private key written to ${file} (readable only by you; keep it off the kiosks).`);
   console.error('Public key, for "remoteSettings": { "publicKey": … } in every kiosk config:');
-  console.log(rawPublicKeyBase64(privateKey));
+  const publicKey = rawPublicKeyBase64(privateKey);
+  console.error(`Its fingerprint, shown on each kiosk's staff screen (Kiosk tab): ${keyFingerprint(publicKey)}`);
+  console.log(publicKey);
 }
 
 function signDocument(keyFile: string, documentFile: string, out: string | undefined, now: Date): void {

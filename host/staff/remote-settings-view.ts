@@ -1,17 +1,13 @@
 /** The remote settings as staff see them: in force or not, until when, what they change, the last check. */
-import { createHash } from 'node:crypto';
 import type { KioskResponse } from '../../common/contract/kiosk-api';
+import { settingsDocumentSchema } from '../../common/fleet/remote-settings';
 import type { KioskConfig } from '../../kiosk-config/config-schema';
-import type { RemoteSettingsClient } from '../fleet/remote-settings';
+import { keyFingerprint, type RemoteSettingsClient } from '../fleet/remote-settings';
 
 type View = KioskResponse<'staffOverview'>['remoteSettings'];
 
-/** The first 16 hex digits of the SHA-256 of the raw public key: the admin reads the same from `sign-settings -- keygen`. */
-export function keyFingerprint(publicKeyBase64: string): string {
-  return createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 16);
-}
-
-const SETTINGS_FIELDS = ['announcement', 'featuredCategories', 'sync', 'maintenanceWindow', 'idleTimeoutSeconds'] as const;
+/** What a document may change: its fields but the dates and the kiosk list. */
+const SETTINGS_FIELDS = Object.keys(settingsDocumentSchema.shape).filter((field) => !['issuedAt', 'expiresAt', 'kiosks'].includes(field));
 
 export function remoteSettingsView(config: KioskConfig['remoteSettings'] | null, client: RemoteSettingsClient | null): View {
   if (!config) return { state: 'off', issuedAt: null, expiresAt: null, fields: [], lastCheck: null, keyFingerprint: null };

@@ -14,6 +14,8 @@ import { DEMO_CONFIG_FILE } from '../../kiosk-config/load-config';
 import { startFleetEndpoint, type FleetEndpoint } from '../stand-in/fleet-endpoint';
 import { FIXED_NOW } from '../support/demo-runtime';
 import { fleetAdmin } from '../support/fleet-admin';
+import { staffCall } from '../support/staff';
+import { keyFingerprint } from '../../host/fleet/remote-settings';
 
 const HOUR = 3_600_000;
 const admin = fleetAdmin();
@@ -82,6 +84,14 @@ describe('remote settings in the runtime', () => {
     endpoint.setSettings(intruder.seal(documentOf({ issuedAt: new Date(FIXED_NOW.getTime() - 60_000).toISOString(), announcement: { text: { fr: 'Piratée' } } })));
     expect(await runtime.remoteSettings?.refresh()).toMatchObject({ kind: 'refused' });
     expect((await screenOf(runtime)).announcement).toEqual({ fr: 'Fermeture exceptionnelle lundi', en: 'Closed on Monday' });
+    // Staff see the document in force, what it changes, the refusal and the key's fingerprint.
+    const overview = await staffCall<{ remoteSettings: Record<string, unknown> }>(runtime, 'staffOverview');
+    expect(overview.remoteSettings).toMatchObject({
+      state: 'in-force',
+      fields: ['announcement', 'featuredCategories', 'maintenanceWindow', 'idleTimeoutSeconds'],
+      lastCheck: { outcome: 'refused' },
+      keyFingerprint: keyFingerprint(admin.publicKey),
+    });
 
     // Restart with the fleet endpoint gone: the stored document, verified again, still applies.
     await runtime.close();

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RemoteSettingsClient, verifySettings } from '../../host/fleet/remote-settings';
+import { keyFingerprint, RemoteSettingsClient, verifySettings } from '../../host/fleet/remote-settings';
 import { startFleetEndpoint } from '../stand-in/fleet-endpoint';
 import { runTs, type Finished } from '../support/processes';
 
@@ -46,6 +46,7 @@ describe('npm run sign-settings', () => {
     expect(statSync(keyFile()).mode & 0o777).toBe(0o600);
     expect(readFileSync(keyFile(), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(keygen.stderr).toContain('remoteSettings');
+    expect(keygen.stderr).toContain(keyFingerprint(publicKey));
   });
 
   it('keygen never replaces an existing key', async () => {
