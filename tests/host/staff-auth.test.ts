@@ -75,7 +75,8 @@ describe('staff mode lock', () => {
     expect(auth.authorize(first.token)).toBe(true);
     clock.advance(90);
     expect(auth.authorize(first.token)).toBe(true);
-    expect(auth.authorize(`${first.token.slice(0, -1)}x`)).toBe(false);
+    const last = first.token.slice(-1);
+    expect(auth.authorize(`${first.token.slice(0, -1)}${last === 'x' ? 'y' : 'x'}`)).toBe(false);
     clock.advance(101);
     expect(auth.authorize(first.token)).toBe(false);
     const second = await auth.unlock('2468');
