@@ -4,6 +4,7 @@
  * run time through `new URL('./…', import.meta.url)`: same relative paths as in the sources.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,14 +29,16 @@ export async function buildElectron(): Promise<void> {
     format: 'esm',
     external: ['electron', 'better-sqlite3'],
   });
-  // The sync runs in a worker thread (sync/run-sync-in-worker.ts looks for this file beside the bundle).
-  await build({
-    ...common,
-    entryPoints: [`${root}sync/sync-worker.ts`],
-    outfile: `${out}sync-worker.js`,
-    format: 'esm',
-    external: ['better-sqlite3'],
-  });
+  // The sync and the quality index run in worker threads (sync/worker-thread.ts looks for these files beside the bundle).
+  for (const worker of ['sync/sync-worker', 'sync/quality/quality-worker']) {
+    await build({
+      ...common,
+      entryPoints: [`${root}${worker}.ts`],
+      outfile: `${out}${basename(worker)}.js`,
+      format: 'esm',
+      external: ['better-sqlite3'],
+    });
+  }
   await build({
     ...common,
     entryPoints: [`${root}electron/preload.ts`],

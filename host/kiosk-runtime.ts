@@ -28,8 +28,9 @@ import { openUsageStore, usagePathFor, type UsageStore } from '../sync/usage/usa
 import { lastDays, usageBetween } from '../sync/usage/usage-counters';
 import { notePrinterReading } from '../sync/usage/printer-events';
 import { UsageRecorder } from '../sync/usage/usage-recorder';
-import { DEFAULT_ESSENTIAL_CATEGORIES, qualityIndex, type QualityIndex } from '../sync/quality/quality-index';
-import { memoOnMirror } from '../sync/read/search-points';
+import { DEFAULT_ESSENTIAL_CATEGORIES, type QualityIndex } from '../sync/quality/quality-index';
+import { qualityIndexInWorker } from '../sync/quality/quality-in-worker';
+import { mirrorStamp } from '../sync/read/search-points';
 import { wallClock } from '../common/opening/zoned-time';
 import { remoteSettingsView } from './staff/remote-settings-view';
 import type { SyncControl } from './staff/staff-handlers';
@@ -84,7 +85,7 @@ export interface KioskRuntime {
   /** Anonymous usage counters and the printer's history (usage.sqlite beside the mirror). */
   usage: UsageStore;
   /** The data quality index of the mirror now (computed again when the mirror or the day changes). */
-  quality: () => QualityIndex;
+  quality: () => Promise<QualityIndex>;
   /** Waits for a running sync pass to finish its write, then closes the mirror. */
   close: () => Promise<void>;
 }
@@ -190,15 +191,25 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
     idleSeconds: () => screen().idleTimeoutSeconds + config.idleCountdownSeconds + 30,
     log,
   });
-  const quality = (): QualityIndex =>
-    memoOnMirror(mirror, `quality:${today()}`, () =>
-      qualityIndex(mirror, {
+  // Computed in a worker (about a second at national scale), again when the mirror or the day
+  // changes; a failed computation is not kept, the next call tries again.
+  let qualityMemo: { key: string; index: Promise<QualityIndex> } | null = null;
+  const quality = (): Promise<QualityIndex> => {
+    const key = `${mirrorStamp(mirror)}|${today()}`;
+    if (qualityMemo?.key !== key) {
+      const index: Promise<QualityIndex> = qualityIndexInWorker(mirrorPath, {
         now: now(),
         origin: { latitude: config.location.latitude, longitude: config.location.longitude },
         radiusMetres: config.quality.radiusMetres,
         essentialCategories: config.quality.essentialCategories ?? DEFAULT_ESSENTIAL_CATEGORIES,
-      }),
-    );
+      }).catch((error: unknown) => {
+        if (qualityMemo?.index === index) qualityMemo = null;
+        throw error;
+      });
+      qualityMemo = { key, index };
+    }
+    return qualityMemo.index;
+  };
   let updates: (() => NonNullable<HeartbeatBody['updates']>) | null = null;
   const syncControl: SyncControl = {
     trigger: (kind) => {
@@ -254,14 +265,20 @@ export function openKioskRuntime(options: RuntimeOptions): KioskRuntime {
       url: config.heartbeat.url,
       token: loaded.secrets.heartbeatToken,
       everyMinutes: config.heartbeat.everyMinutes,
-      collect: async () =>
-        heartbeatReportFromStatus(await handlers.status({}), {
+      collect: async () => {
+        // Health first: a quality index that cannot be computed leaves it out, not the heartbeat.
+        const index = await quality().catch((error: unknown) => {
+          logError('the heartbeat goes without the quality index', error);
+          return null;
+        });
+        return heartbeatReportFromStatus(await handlers.status({}), {
           uptimeSeconds: process.uptime(),
           diskFreeBytes: await diskFreeBytes(dirname(mirrorPath)),
           ...(updates ? { updates: updates() } : {}),
-          quality: quality(),
+          ...(index ? { quality: index } : {}),
           usage: usageBetween(usage, ...lastDays(today(), HEARTBEAT_USAGE_DAYS)),
-        }),
+        });
+      },
       now,
       log,
     });

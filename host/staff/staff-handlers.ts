@@ -41,7 +41,7 @@ export interface StaffContext {
   remoteSettings: () => StaffOverview['remoteSettings'];
   /** The app updater's state, when the shell has one. */
   updates: () => StaffOverview['kiosk']['updates'];
-  quality: () => QualityIndex;
+  quality: () => Promise<QualityIndex>;
   exportDirectory: string;
 }
 
@@ -116,7 +116,7 @@ export function createStaffHandlers(context: StaffContext): Pick<KioskApi, Staff
         },
         remoteSettings: context.remoteSettings(),
         exportDirectory: context.exportDirectory,
-        quality: context.quality(),
+        quality: await context.quality(),
       };
     },
     async staffSync({ kind }) {

@@ -1,8 +1,8 @@
 /**
  * The data quality index of the mirror, computed locally: how recent, how complete and how
  * exhaustive (around the kiosk) the directory is, for the whole territory and for each root
- * category. The rules are written for territory coordinators in var/quality-readme.md (the
- * README's "Data quality index"): change both together.
+ * category. The rules are written for territory coordinators in the README's "Data quality
+ * index": change both together.
  */
 import type { CategoryNode } from '../../common/contract/kiosk-api';
 import type { MirrorDatabase } from '../mirror-database';
@@ -139,8 +139,8 @@ function scopeOf(id: string, facts: Omit<ScopeFacts, 'scope'>, exhaustiveness: S
 /**
  * The index at `options.now`: three queries whatever the size of the mirror. Measured at about
  * 1.3 s on a generated mirror of 87 000 places and 350 000 services (2 cores), most of it the
- * JSON of the conditions and the place-to-root membership, so it belongs off the UI thread
- * (the sync worker, or the heartbeat's own timer). Nothing is cached here: the ages move with
+ * JSON of the conditions and the place-to-root membership, so the kiosk computes it off its
+ * main thread (quality-in-worker.ts). Nothing is cached here: the ages move with
  * `now`; a caller asking often may keep a result with memoOnMirror for as long as it accepts
  * ages that old.
  */

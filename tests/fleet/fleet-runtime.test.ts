@@ -122,7 +122,7 @@ describe('the heartbeat from the runtime', () => {
     const value = status.value as { kiosk: { id: string; address: string; label: string }; data: { placeCount: number } };
     expect(body).toMatchObject({ kioskId: value.kiosk.id, version: '9.8.7', data: { placeCount: value.data.placeCount }, updates: { state: 'downloaded', available: '9.9.0' } });
     expect(Object.keys(body).sort()).toEqual(['data', 'diskFreeBytes', 'kioskId', 'lastSync', 'printer', 'quality', 'sentAt', 'updates', 'uptimeSeconds', 'usage', 'version']);
-    const index = runtime.quality();
+    const index = await runtime.quality();
     expect(body.quality).toMatchObject({
       recency: index.territory.scores.recency,
       completeness: index.territory.scores.completeness,

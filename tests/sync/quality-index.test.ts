@@ -11,6 +11,7 @@ import { replaceCategories, type ApiCategoryNode } from '../../sync/categories/s
 import { openMirror, type MirrorDatabase } from '../../sync/mirror-database';
 import { createMirrorWriter, refreshDerivedIndexes, resetChangedIds } from '../../sync/mirror-writer';
 import { DEFAULT_ESSENTIAL_CATEGORIES, qualityIndex, type QualityIndex, type QualityOptions } from '../../sync/quality/quality-index';
+import { qualityIndexInWorker } from '../../sync/quality/quality-in-worker';
 import { ESSENTIALS_IN_BOX_SQL } from '../../sync/quality/quality-queries';
 import { accessConditions, audience } from '../../sync/soliguide/conditions';
 import type { MappedPlace, PhoneRow, ServiceRow, SlotRow } from '../../sync/soliguide/map-place';
@@ -361,6 +362,14 @@ describe('exhaustiveness and category scopes', () => {
     const reader = openMirror(join(dir, 'exhaustiveness.sqlite'), { readonly: true });
     opened.push(reader);
     expect(qualityIndex(reader, options({ essentialCategories: ESSENTIALS }))).toEqual(index);
+  });
+
+  it('is the same computed in a worker thread, on its own read-only connection', async () => {
+    expect(await qualityIndexInWorker(join(dir, 'exhaustiveness.sqlite'), options({ essentialCategories: ESSENTIALS }))).toEqual(index);
+  });
+
+  it('rejects, naming the worker and the cause, when the worker cannot read the mirror', async () => {
+    await expect(qualityIndexInWorker(join(dir, 'no-such-mirror.sqlite'), options())).rejects.toThrow(/quality-worker crashed: .*unable to open database file/s);
   });
 
   it('reads the essential services through the index on service categories', () => {
