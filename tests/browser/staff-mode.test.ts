@@ -115,7 +115,7 @@ describe('staff mode', () => {
     expect(names.length).toBeGreaterThan(0);
     for (const name of names.slice(0, 3)) expect(text.replace(/\s+/g, ' ')).toContain(name.split(' ')[0]);
     // Counted as a list, for the impact figures.
-    const usage = await staffCall<{ rows: { metric: string; count: number }[] }>(kiosk.runtime, 'staffUsage', { days: 1 });
+    const usage = await staffCall<{ rows: { metric: string; count: number }[] }>(kiosk.runtime, 'staffUsage', { days: 2 });
     expect(usage.rows.filter((row) => row.metric === 'list').reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(1);
     await page.close();
   });
