@@ -10,8 +10,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CategoriesResponse, KioskApi, KioskStatus } from '../common/contract/kiosk-api';
 import { isKioskLanguage } from '../common/i18n/languages';
+import { MessageScreen } from './components/message-screen/message-screen';
 import { changeLanguage } from './i18n/i18n';
-import { useTranslation } from './i18n/use-translation';
 import { stopReading } from './read-aloud/read-aloud';
 import { DisplayProvider } from './session/display';
 import { SessionProvider } from './session/session-context';
@@ -28,7 +28,6 @@ function sessionSettings(status: KioskStatus): string {
 }
 
 export function App({ api }: { api: KioskApi }) {
-  const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [failed, setFailed] = useState(false);
   const [sessionNumber, setSessionNumber] = useState(0);
@@ -90,20 +89,7 @@ export function App({ api }: { api: KioskApi }) {
     else delete document.documentElement.dataset.cursor;
   }, [loaded?.status.screen.hideCursor]);
 
-  if (failed) {
-    return (
-      <main class="screen screen--message" role="alert">
-        <p>{t('app.unavailable')}</p>
-      </main>
-    );
-  }
-  if (!loaded) {
-    return (
-      <main class="screen screen--message" aria-busy="true">
-        <p>{t('app.loading')}</p>
-      </main>
-    );
-  }
+  if (failed || !loaded) return <MessageScreen failed={failed} />;
   return (
     <DisplayProvider key={sessionNumber}>
       <SessionProvider api={api} status={loaded.status} categories={loaded.categories.roots}>

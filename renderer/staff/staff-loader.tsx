@@ -5,13 +5,12 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { withStaffToken } from '../api/with-staff-token';
-import { useTranslation } from '../i18n/use-translation';
+import { MessageScreen } from '../components/message-screen/message-screen';
 import { useSession } from '../session/session-context';
 
 type StaffScreenComponent = FunctionComponent<{ token: string }>;
 
 export function StaffLoader({ token }: { token: string }) {
-  const { t } = useTranslation();
   const session = useSession();
   const [Screen, setScreen] = useState<StaffScreenComponent | null>(null);
   const [failed, setFailed] = useState(false);
@@ -27,19 +26,6 @@ export function StaffLoader({ token }: { token: string }) {
       withStaffToken(session.api, token).staffLock({}).catch(() => undefined);
     };
   }, [token]);
-  if (failed) {
-    return (
-      <main class="screen screen--message" role="alert">
-        <p>{t('app.unavailable')}</p>
-      </main>
-    );
-  }
-  if (!Screen) {
-    return (
-      <main class="screen screen--message" aria-busy="true">
-        <p>{t('app.loading')}</p>
-      </main>
-    );
-  }
+  if (failed || !Screen) return <MessageScreen failed={failed} />;
   return <Screen token={token} />;
 }
