@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: performance figures measured in one run, against the targets of DESIGN.md.
  * Progress on stderr; the last stdout line is one JSON object with every figure.
- * `BENCH_PLACES` overrides the size of the sync bench (default 50 000), `BENCH_SEARCH_PLACES` that
- * of the search bench (default 100 000); `BENCH_ONLY=sync|search|ui|geodata|print` runs one of them
- * (`BENCH_ONLY=search-build` only generates the search mirror into `BENCH_SEARCH_MIRROR`).
- * The UI bench (tests/bench/ui-bench.ts: the renderer built, served by the host and driven in
- * Chromium) runs on the search bench's mirror: `BENCH_ONLY=ui` needs `BENCH_SEARCH_MIRROR` (the
- * mirror is generated there if the file does not exist); `BENCH_UI_SESSIONS` lowers its number
- * of idle-reset sessions (default 1000).
+ * `BENCH_PLACES` overrides the size of the sync bench (default 50 000), `BENCH_SEARCH_PLACES`
+ * that of the search bench (default 100 000); `BENCH_ONLY=sync|search|quality|ui|geodata|print`
+ * runs one of them (`BENCH_ONLY=search-build` only generates the search mirror into
+ * `BENCH_SEARCH_MIRROR`).
+ * The quality bench (tests/bench/quality-bench.ts) and the UI bench (tests/bench/ui-bench.ts: the
+ * renderer built, served by the host and driven in Chromium) run on the search bench's mirror:
+ * `BENCH_ONLY=quality|ui` needs `BENCH_SEARCH_MIRROR` (the mirror is generated there if the file
+ * does not exist); `BENCH_UI_SESSIONS` lowers the UI bench's number of idle-reset sessions
+ * (default 1000).
  * Without BENCH_ONLY, each part runs in a fresh process (and the search mirror is generated in
- * one of its own, then used by the search and the UI parts before it is deleted): a kiosk's host
+ * one of its own, then used by the search, quality and UI parts before it is deleted): a kiosk's host
  * never carries the heap of a sync bench or of 100 000 generated places, and their garbage would
  * weigh on the timings.
  */
@@ -23,6 +25,7 @@ import { syncBench } from './sync-bench';
 import { uiBench } from './ui-bench';
 import { geodataBench } from './geodata-bench';
 import { printBench } from './print-bench';
+import { qualityBench } from './quality-bench';
 
 const TARGETS = {
   syncPlacesPerSecond: 2000,
@@ -59,9 +62,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(buildSearchMirror(process.env.BENCH_SEARCH_MIRROR as string, searchPlaces)));
     return;
   }
-  if (only !== undefined && !['sync', 'search', 'ui', 'geodata', 'print'].includes(only)) throw new Error(`BENCH_ONLY=${only}: expected sync, search, search-build, ui, geodata or print`);
+  if (only !== undefined && !['sync', 'search', 'quality', 'ui', 'geodata', 'print'].includes(only)) throw new Error(`BENCH_ONLY=${only}: expected sync, search, search-build, quality, ui, geodata or print`);
   let sync = null;
   let search = null;
+  let quality = null;
   let ui = null;
   let geodata = null;
   let print = null;
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
       const built = child({ BENCH_ONLY: 'search-build', BENCH_SEARCH_MIRROR: file });
       const measured = child({ BENCH_ONLY: 'search', BENCH_SEARCH_MIRROR: file }).search as Awaited<ReturnType<typeof searchBench>>;
       search = { ...measured, ...built, reusedMirror: undefined };
+      console.error('bench: the data quality index on the same mirror, inline and in its worker…');
+      quality = child({ BENCH_ONLY: 'quality', BENCH_SEARCH_MIRROR: file }).quality as Awaited<ReturnType<typeof qualityBench>>;
       console.error('bench: the kiosk\'s screen in Chromium, on the same mirror…');
       ui = child({ BENCH_ONLY: 'ui', BENCH_SEARCH_MIRROR: file }).ui as Awaited<ReturnType<typeof uiBench>>;
     } finally {
@@ -94,17 +100,23 @@ async function main(): Promise<void> {
     search = await searchBench(searchPlaces);
   } else {
     const file = process.env.BENCH_SEARCH_MIRROR;
-    if (!file) throw new Error('BENCH_ONLY=ui needs BENCH_SEARCH_MIRROR: the mirror file to run the kiosk on');
+    if (!file) throw new Error(`BENCH_ONLY=${only} needs BENCH_SEARCH_MIRROR: the mirror file to run on`);
     if (!existsSync(file)) {
       console.error(`bench: generating a mirror of ${searchPlaces} places into ${file}…`);
       buildSearchMirror(file, searchPlaces);
     }
-    console.error('bench: the kiosk\'s screen in Chromium…');
-    ui = await uiBench(file);
+    if (only === 'quality') {
+      console.error('bench: the data quality index, inline and in its worker…');
+      quality = await qualityBench(file);
+    } else {
+      console.error('bench: the kiosk\'s screen in Chromium…');
+      ui = await uiBench(file);
+    }
   }
   const result = {
     sync,
     search,
+    quality,
     ui,
     geodata,
     print,
@@ -122,6 +134,8 @@ async function main(): Promise<void> {
         searchToFloor: search.ratioP95 <= TARGETS.searchToFloorRatio,
         textP95: search.prefixText.p95 <= TARGETS.searchP95Ms,
       }),
+      // The main thread answers every UI call: the index must not stall it longer than a sync may.
+      ...(quality && { qualityOffMainThread: quality.sameIndex && quality.mainThreadStallMs.worker <= TARGETS.uiBlockedMs }),
       ...(ui && {
         // Both needs measured (food distribution, showers); every cold start, not only the median.
         tapToFirstResultP95: ui.tapToFirstResult.p95 <= TARGETS.tapToFirstResultP95Ms,
