@@ -5,12 +5,9 @@
  * Windows targets the updater handles, a generic feed with a file per channel, the fuses, and an
  * app that contains the whole build (`npm run build` must have run, as `npm test` does).
  */
-import { once } from 'node:events';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { AppInfo } from 'app-builder-lib/out/appInfo';
 import type { Configuration } from 'app-builder-lib/out/configuration';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
@@ -18,9 +15,6 @@ import { getPublishConfigs } from 'app-builder-lib/out/publish/PublishManager';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoMirror } from '../../sync/demo/demo-mirror';
-import { openMirror } from '../../sync/mirror-database';
-import { DEFAULT_ESSENTIAL_CATEGORIES, qualityIndex } from '../../sync/quality/quality-index';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let config: Configuration;
@@ -109,26 +103,4 @@ describe('what goes into the app, after npm run build', () => {
     for (const file of files) expect(isIncluded(file), relative(ROOT, file)).toBe(!file.endsWith('.map'));
   });
 
-  it('the bundled quality worker runs on its own and answers as the source computes', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bundled-worker-'));
-    try {
-      const mirrorPath = join(dir, 'mirror.sqlite');
-      const now = new Date('2026-03-10T09:00:00Z');
-      ensureDemoMirror(mirrorPath, { departments: ['67'] }, now);
-      const options = { now, origin: { latitude: 48.5846, longitude: 7.7507 }, radiusMetres: 3000, essentialCategories: DEFAULT_ESSENTIAL_CATEGORIES };
-      const worker = new Worker(join(ROOT, 'dist/electron/quality-worker.js'), { workerData: { mirrorPath, options } });
-      const [message] = (await once(worker, 'message')) as [{ result?: unknown; crash?: string }];
-      await worker.terminate();
-      const mirror = openMirror(mirrorPath, { readonly: true });
-      try {
-        const expected = qualityIndex(mirror, options);
-        expect(expected.territory.placeCount).toBeGreaterThan(0);
-        expect(message).toEqual({ result: expected });
-      } finally {
-        mirror.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
 });
