@@ -20,12 +20,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchMirror, searchBench } from './search-bench';
-import { syncBench } from './sync-bench';
-import { uiBench } from './ui-bench';
-import { geodataBench } from './geodata-bench';
-import { printBench } from './print-bench';
-import { qualityBench } from './quality-bench';
+// Types only: each part's module is loaded by the process that runs it, so the sync part's
+// process (whose peak RSS is the kiosk's figure) does not carry playwright-core and the others.
+import type * as SearchPart from './search-bench';
+import type * as SyncPart from './sync-bench';
+import type * as UiPart from './ui-bench';
+import type * as GeodataPart from './geodata-bench';
+import type * as PrintPart from './print-bench';
+import type * as QualityPart from './quality-bench';
 
 const TARGETS = {
   syncPlacesPerSecond: 2000,
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
   const places = Number(process.env.BENCH_PLACES ?? 50_000);
   const searchPlaces = Number(process.env.BENCH_SEARCH_PLACES ?? 100_000);
   if (only === 'search-build') {
+    const { buildSearchMirror } = await import('./search-bench');
     console.log(JSON.stringify(buildSearchMirror(process.env.BENCH_SEARCH_MIRROR as string, searchPlaces)));
     return;
   }
@@ -70,47 +73,47 @@ async function main(): Promise<void> {
   let geodata = null;
   let print = null;
   if (only === undefined) {
-    sync = child({ BENCH_ONLY: 'sync' }).sync as Awaited<ReturnType<typeof syncBench>>;
-    geodata = child({ BENCH_ONLY: 'geodata' }).geodata as Awaited<ReturnType<typeof geodataBench>>;
-    print = child({ BENCH_ONLY: 'print' }).print as Awaited<ReturnType<typeof printBench>>;
+    sync = child({ BENCH_ONLY: 'sync' }).sync as Awaited<ReturnType<typeof SyncPart.syncBench>>;
+    geodata = child({ BENCH_ONLY: 'geodata' }).geodata as Awaited<ReturnType<typeof GeodataPart.geodataBench>>;
+    print = child({ BENCH_ONLY: 'print' }).print as Awaited<ReturnType<typeof PrintPart.printBench>>;
     const dir = mkdtempSync(join(tmpdir(), 'bench-'));
     try {
       const file = join(dir, 'search-mirror.sqlite');
       console.error(`bench: generating a mirror of ${searchPlaces} places for search…`);
       const built = child({ BENCH_ONLY: 'search-build', BENCH_SEARCH_MIRROR: file });
-      const measured = child({ BENCH_ONLY: 'search', BENCH_SEARCH_MIRROR: file }).search as Awaited<ReturnType<typeof searchBench>>;
+      const measured = child({ BENCH_ONLY: 'search', BENCH_SEARCH_MIRROR: file }).search as Awaited<ReturnType<typeof SearchPart.searchBench>>;
       search = { ...measured, ...built, reusedMirror: undefined };
       console.error('bench: the data quality index on the same mirror, inline and in its worker…');
-      quality = child({ BENCH_ONLY: 'quality', BENCH_SEARCH_MIRROR: file }).quality as Awaited<ReturnType<typeof qualityBench>>;
+      quality = child({ BENCH_ONLY: 'quality', BENCH_SEARCH_MIRROR: file }).quality as Awaited<ReturnType<typeof QualityPart.qualityBench>>;
       console.error('bench: the kiosk\'s screen in Chromium, on the same mirror…');
-      ui = child({ BENCH_ONLY: 'ui', BENCH_SEARCH_MIRROR: file }).ui as Awaited<ReturnType<typeof uiBench>>;
+      ui = child({ BENCH_ONLY: 'ui', BENCH_SEARCH_MIRROR: file }).ui as Awaited<ReturnType<typeof UiPart.uiBench>>;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   } else if (only === 'sync') {
     console.error(`bench: full sync of ${places} generated places from the stand-in…`);
-    sync = await syncBench(places);
+    sync = await (await import('./sync-bench')).syncBench(places);
   } else if (only === 'geodata') {
-    geodata = await geodataBench();
+    geodata = await (await import('./geodata-bench')).geodataBench();
   } else if (only === 'print') {
     console.error('bench: tap on Print to the job accepted by CUPS…');
-    print = await printBench();
+    print = await (await import('./print-bench')).printBench();
   } else if (only === 'search') {
     console.error(`bench: search on a generated mirror of ${searchPlaces} places…`);
-    search = await searchBench(searchPlaces);
+    search = await (await import('./search-bench')).searchBench(searchPlaces);
   } else {
     const file = process.env.BENCH_SEARCH_MIRROR;
     if (!file) throw new Error(`BENCH_ONLY=${only} needs BENCH_SEARCH_MIRROR: the mirror file to run on`);
     if (!existsSync(file)) {
       console.error(`bench: generating a mirror of ${searchPlaces} places into ${file}…`);
-      buildSearchMirror(file, searchPlaces);
+      (await import('./search-bench')).buildSearchMirror(file, searchPlaces);
     }
     if (only === 'quality') {
       console.error('bench: the data quality index, inline and in its worker…');
-      quality = await qualityBench(file);
+      quality = await (await import('./quality-bench')).qualityBench(file);
     } else {
       console.error('bench: the kiosk\'s screen in Chromium…');
-      ui = await uiBench(file);
+      ui = await (await import('./ui-bench')).uiBench(file);
     }
   }
   const result = {
