@@ -141,8 +141,7 @@ function scopeOf(id: string, facts: Omit<ScopeFacts, 'scope'>, exhaustiveness: S
  * 1.3 s on a generated mirror of 87 000 places and 350 000 services (2 cores), most of it the
  * JSON of the conditions and the place-to-root membership, so the kiosk computes it off its
  * main thread (quality-in-worker.ts). Nothing is cached here: the ages move with
- * `now`; a caller asking often may keep a result with memoOnMirror for as long as it accepts
- * ages that old.
+ * `now`; the kiosk keeps one result per mirror state and day (host/kiosk-runtime.ts).
  */
 export function qualityIndex(mirror: MirrorDatabase, options: QualityOptions): QualityIndex {
   const essentials = [...new Set(options.essentialCategories)];
